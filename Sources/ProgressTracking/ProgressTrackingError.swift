@@ -1,0 +1,109 @@
+/// Why a call on a store, a tracker set or a tracker failed.
+///
+/// Every case names the problem and the value or file involved. A call that throws has
+/// changed nothing in the file.
+public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What a name belongs to, for messages.
+    public enum NameKind: String, Sendable {
+        case trackerSet = "tracker set"
+        case tracker
+    }
+
+    // MARK: Bad input
+
+    /// Names must not be empty.
+    case emptyName(NameKind)
+    /// Names are at most 255 UTF-8 bytes (`bytes` is the name's length).
+    case nameTooLong(NameKind, name: String, bytes: Int)
+    /// Item keys must not be empty.
+    case emptyItemKey
+    /// An increment was negative.
+    case negativeAmount(Int)
+    /// A total was negative.
+    case negativeTotal(Int)
+    /// A current count was negative.
+    case negativeCurrent(Int)
+    /// A weight was negative, infinite or NaN.
+    case invalidWeight(Double)
+    /// The increment would take the count past `Int.max`.
+    case countOverflow(tracker: String, amount: Int)
+
+    // MARK: State of the store
+
+    /// `createTracker` found a tracker of that name in the set.
+    case trackerExists(tracker: String, set: String)
+    /// The tracker behind this handle was removed.
+    case trackerRemoved(tracker: String, set: String)
+    /// The tracker set behind this handle was removed.
+    case trackerSetRemoved(set: String)
+
+    // MARK: The file
+
+    /// The file could not be opened: a missing directory, a directory, no permission.
+    case cannotOpen(path: String, reason: String)
+    /// The file is not an SQLite database (random bytes, a text file).
+    case notADatabase(path: String)
+    /// The file is an SQLite database made by another program.
+    case notAProgressStore(path: String)
+    /// The database is damaged (a truncated file, for instance).
+    case corrupt(path: String)
+    /// The file was written by a newer version of this library; it was left untouched.
+    case newerSchema(path: String, version: Int, supported: Int)
+    /// A read-only store cannot upgrade an older file; open it once read-write.
+    case outdatedSchema(path: String, version: Int, supported: Int)
+    /// The disk, or the database's size limit, is full. Earlier counts are intact.
+    case storageFull(path: String)
+    /// Another connection held the lock for longer than the busy timeout.
+    case busy(path: String, timeout: Duration)
+    /// A write was attempted on a store opened read-only.
+    case readOnly(path: String)
+    /// Any other SQLite failure.
+    case database(path: String, SQLiteError)
+
+    public var description: String {
+        switch self {
+        case let .emptyName(kind):
+            "\(kind.rawValue) name must not be empty"
+        case let .nameTooLong(kind, name, bytes):
+            "\(kind.rawValue) name is \(bytes) UTF-8 bytes long, more than the limit of 255: \"\(name.prefix(40))…\""
+        case .emptyItemKey:
+            "item key must not be empty"
+        case let .negativeAmount(amount):
+            "increment must not be negative: \(amount)"
+        case let .negativeTotal(total):
+            "total must not be negative: \(total)"
+        case let .negativeCurrent(current):
+            "current count must not be negative: \(current)"
+        case let .invalidWeight(weight):
+            "weight must be a finite number ≥ 0: \(weight)"
+        case let .countOverflow(tracker, amount):
+            "incrementing tracker \"\(tracker)\" by \(amount) would overflow its count"
+        case let .trackerExists(tracker, set):
+            "tracker \"\(tracker)\" already exists in set \"\(set)\""
+        case let .trackerRemoved(tracker, set):
+            "tracker \"\(tracker)\" was removed from set \"\(set)\""
+        case let .trackerSetRemoved(set):
+            "tracker set \"\(set)\" was removed"
+        case let .cannotOpen(path, reason):
+            "cannot open \(path): \(reason)"
+        case let .notADatabase(path):
+            "not a database file: \(path)"
+        case let .notAProgressStore(path):
+            "not a progress store (an SQLite database made by another program): \(path)"
+        case let .corrupt(path):
+            "the database is damaged: \(path)"
+        case let .newerSchema(path, version, supported):
+            "\(path) has schema version \(version), newer than this version of ProgressTracking supports (\(supported)); it was left untouched"
+        case let .outdatedSchema(path, version, supported):
+            "\(path) has schema version \(version), older than \(supported); open it once for writing to upgrade it"
+        case let .storageFull(path):
+            "the disk or database is full: \(path); nothing of this call was written"
+        case let .busy(path, timeout):
+            "the database is locked by another connection (waited \(timeout)): \(path)"
+        case let .readOnly(path):
+            "the store is read-only: \(path)"
+        case let .database(path, error):
+            "\(path): \(error)"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+internal import ProgressTrackingSQLite
+
+/// One SQLite connection: the `sqlite3*` handle, its pragmas, and its transactions.
+///
+/// It is opened `NOMUTEX`: SQLite does no locking of its own, because the owner (the store)
+/// lets one thread at a time use it. Not `Sendable` for that reason.
+final class Connection {
+    /// How a connection opens its file.
+    enum Mode {
+        case readWrite
+        case readOnly
+    }
+
+    let handle: OpaquePointer
+    let path: String
+
+    /// 0 outside a transaction, 1 inside `BEGIN`, more inside nested savepoints.
+    private var transactionDepth = 0
+    private var transactionStatements: TransactionStatements?
+
+    /// Opens (and in `.readWrite` mode creates) the file at `path`; `":memory:"` is a private in-memory database.
+    /// - Throws: `SQLiteError`, such as `SQLITE_CANTOPEN` for a missing directory or a directory path.
+    init(path: String, mode: Mode) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var handle: OpaquePointer?
+        let result = sqlite3_open_v2(path, &handle, flags, nil)
+        guard result == SQLITE_OK, let handle else {
+            // A failed open still allocates a handle, which carries the message and must be closed.
+            let error = SQLiteError(handle: handle, sql: nil)
+            sqlite3_close(handle)
+            throw error
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    /// The statements that open and close transactions, prepared once on first use.
+    private struct TransactionStatements {
+        let begin, commit, rollback, savepoint, release, rollbackToSavepoint: Statement
+
+        init(_ connection: Connection) throws(SQLiteError) {
+            begin = try connection.prepare("BEGIN IMMEDIATE")
+            commit = try connection.prepare("COMMIT")
+            rollback = try connection.prepare("ROLLBACK")
+            savepoint = try connection.prepare("SAVEPOINT nested")
+            release = try connection.prepare("RELEASE nested")
+            rollbackToSavepoint = try connection.prepare("ROLLBACK TO nested")
+        }
+    }
+
+    deinit {
+        // Stored statements are finalized after this body runs; `sqlite3_close_v2` leaves the
+        // handle open until the last one is, where `sqlite3_close` would fail with SQLITE_BUSY.
+        sqlite3_close_v2(handle)
+    }
+
+    // MARK: - Statements
+
+    /// Compiles one SQL statement for repeated use.
+    /// - Throws: `SQLiteError` for invalid SQL, or for text holding more than one statement.
+    func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// Runs SQL text that may hold several statements, such as a migration file.
+    func execute(_ script: String) throws(SQLiteError) {
+        guard sqlite3_exec(handle, script, nil, nil, nil) == SQLITE_OK else {
+            throw SQLiteError(handle: handle, sql: script)
+        }
+    }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE on this connection (not by its triggers).
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Rows changed by this connection since it opened, triggers included.
+    var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
+
+    /// Waits up to `milliseconds` for a lock held by another connection before failing with `SQLITE_BUSY`.
+    func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level (the write lock is
+    /// taken up front, so the transaction cannot fail later for want of it), a savepoint inside
+    /// another transaction. Commits when `body` returns, rolls back when it throws and rethrows
+    /// its error unchanged.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        let statements = try transactionStatements ?? TransactionStatements(self)
+        transactionStatements = statements
+        let outermost = transactionDepth == 0
+        try (outermost ? statements.begin : statements.savepoint).run()
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            undo(statements, outermost: outermost)
+            throw error
+        }
+        do {
+            try (outermost ? statements.commit : statements.release).run()
+        } catch {
+            undo(statements, outermost: outermost)
+            throw error
+        }
+        return result
+    }
+
+    /// Rolls back after a failure. Its own errors are dropped: the failure that caused it is
+    /// the one the caller needs, and SQLite may already have rolled back by itself (after
+    /// `SQLITE_FULL`, for instance), which `sqlite3_get_autocommit` reveals.
+    private func undo(_ statements: TransactionStatements, outermost: Bool) {
+        if outermost {
+            if sqlite3_get_autocommit(handle) == 0 { _ = try? statements.rollback.run() }
+        } else {
+            _ = try? statements.rollbackToSavepoint.run()
+            _ = try? statements.release.run()
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Brings a database up to the schema version this code knows, one migration at a time.
+///
+/// Each migration runs in its own `BEGIN IMMEDIATE` transaction together with the
+/// `PRAGMA user_version` that records it, and reads the version again inside that
+/// transaction: two processes opening a new file at once apply each migration once.
+enum Migrator {
+    /// The schema version recorded in the file: 0 for a new or empty file.
+    static func schemaVersion(of connection: Connection) throws(SQLiteError) -> Int {
+        let statement = try connection.prepare("PRAGMA user_version")
+        defer { statement.reset() }
+        return try statement.step() ? statement.int(at: 0) : 0
+    }
+
+    /// Applies, in order, every migration above the file's version, up to `target`.
+    static func migrate(_ connection: Connection, upTo target: Int = Migration.latestVersion) throws {
+        // An up-to-date file, the common case, needs no write lock.
+        guard try schemaVersion(of: connection) < target else { return }
+        for migration in Migration.all where migration.version <= target {
+            try connection.transaction {
+                guard try schemaVersion(of: connection) < migration.version else { return }
+                try connection.execute(migration.sql)
+                try connection.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Maps tracker sets and trackers to rows of one SQLite file. Every SQL statement of the
+/// library is here, in `Query`, or in `Migrations/`.
+///
+/// Counting is done by SQL (`current = current + ?`), never read-modify-write in Swift, so
+/// processes sharing the file lose no increment. Not `Sendable`: `StoreConnection` lets one
+/// thread at a time use it.
+final class TrackerRepository {
+    private let connection: Connection
+    private var statements = [Statement?](repeating: nil, count: Query.allCases.count)
+
+    /// Opens the file, refuses one it cannot read or that is newer than this code, sets the
+    /// pragmas, and (in read-write mode) migrates it to the latest schema.
+    ///
+    /// The version is read before anything is written, so a refused file is left unchanged.
+    /// - Throws: `ProgressTrackingError.newerSchema`, `.outdatedSchema`, `.notAProgressStore`,
+    ///   or `SQLiteError` (cannot open, not a database, busy).
+    init(path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration) throws {
+        connection = try Connection(path: path, mode: mode)
+        connection.setBusyTimeout(milliseconds: Int32(clamping: busyTimeout.milliseconds))
+        let version = try Migrator.schemaVersion(of: connection)
+        if version > Migration.latestVersion {
+            throw ProgressTrackingError.newerSchema(path: path, version: version, supported: Migration.latestVersion)
+        }
+        if version == 0, try !isEmpty() {
+            throw ProgressTrackingError.notAProgressStore(path: path)
+        }
+        // Off by default and per connection; it makes removals cascade and stops counts for removed trackers.
+        try connection.execute("PRAGMA foreign_keys = ON")
+        switch mode {
+        case .readWrite:
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            try Migrator.migrate(connection)
+        case .readOnly:
+            guard version == Migration.latestVersion else {
+                throw ProgressTrackingError.outdatedSchema(path: path, version: version, supported: Migration.latestVersion)
+            }
+        }
+    }
+
+    /// Whether the file holds no schema at all: a new file, or one another program made.
+    private func isEmpty() throws(SQLiteError) -> Bool {
+        let statement = try connection.prepare("SELECT count(*) FROM sqlite_schema")
+        defer { statement.reset() }
+        return try statement.step() && statement.int(at: 0) == 0
+    }
+
+    private func statement(_ query: Query) throws(SQLiteError) -> Statement {
+        if let statement = statements[query.rawValue] { return statement }
+        let statement = try connection.prepare(query.sql)
+        statements[query.rawValue] = statement
+        return statement
+    }
+
+    /// Runs `body` in one transaction (a savepoint when nested); see `Connection.transaction`.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
+    /// Changes whenever this connection or another one commits a change to the file.
+    /// - Complexity: O(1); no table is read.
+    func changeToken() throws(SQLiteError) -> ChangeToken {
+        let statement = try statement(.dataVersion)
+        defer { statement.reset() }
+        try statement.step()
+        // data_version moves on commits by other connections only; total_changes covers ours.
+        return ChangeToken(dataVersion: statement.int(at: 0), localChanges: connection.totalChanges)
+    }
+
+    // MARK: - Tracker sets
+
+    func setID(named name: String) throws(SQLiteError) -> Int? {
+        let statement = try statement(.setID)
+        defer { statement.reset() }
+        statement.bind(name, at: 1)
+        return try statement.step() ? statement.int(at: 0) : nil
+    }
+
+    /// The set's id, inserting the set if absent; safe against another process doing the same.
+    func createSetIfAbsent(named name: String) throws -> Int {
+        if let id = try setID(named: name) { return id }
+        let insert = try statement(.insertSet)
+        insert.bind(name, at: 1)
+        try insert.run()
+        guard let id = try setID(named: name) else { throw ProgressTrackingError.trackerSetRemoved(set: name) }
+        return id
+    }
+
+    func allSets() throws(SQLiteError) -> [(id: Int, name: String)] {
+        let statement = try statement(.allSets)
+        defer { statement.reset() }
+        var sets: [(id: Int, name: String)] = []
+        while try statement.step() {
+            sets.append((statement.int(at: 0), statement.string(at: 1)))
+        }
+        return sets
+    }
+
+    /// Deletes the set, its trackers and their item keys. Returns whether a set was deleted.
+    func deleteSet(named name: String) throws(SQLiteError) -> Bool {
+        let statement = try statement(.deleteSet)
+        statement.bind(name, at: 1)
+        return try statement.run() > 0
+    }
+
+    /// The set's summary, or nil if it was removed.
+    func setSummary(id: Int, name: String) throws(SQLiteError) -> TrackerSetSummary? {
+        let statement = try statement(.setSummary)
+        defer { statement.reset() }
+        statement.bind(id, at: 1)
+        guard try statement.step() else { return nil }
+        return TrackerSetSummary(
+            name: name,
+            trackerCount: statement.int(at: 2),
+            overall: statement.double(at: 3),
+            createdAt: Date(timeIntervalSince1970: statement.double(at: 0)),
+            updatedAt: Date(timeIntervalSince1970: statement.double(at: 1))
+        )
+    }
+
+    // MARK: - Trackers
+
+    /// Inserts a tracker and returns its id.
+    /// - Throws: `.trackerExists` if the set has one of that name, `.trackerSetRemoved` if the set is gone.
+    func insertTracker(setID: Int, setName: String, name: String, total: Int, weight: Double?) throws -> Int {
+        do {
+            return try upsert(.insertTracker, setID: setID, name: name, total: total, weight: weight)
+        } catch where error.extendedCode == SQLiteError.constraintUnique {
+            throw ProgressTrackingError.trackerExists(tracker: name, set: setName)
+        } catch where error.extendedCode == SQLiteError.constraintForeignKey {
+            throw ProgressTrackingError.trackerSetRemoved(set: setName)
+        }
+    }
+
+    /// Inserts a tracker, or updates the total (and the weight, if given) of the existing one
+    /// and keeps its count. Returns its id.
+    /// - Throws: `.trackerSetRemoved` if the set is gone.
+    func openTracker(setID: Int, setName: String, name: String, total: Int, weight: Double?) throws -> Int {
+        do {
+            return try upsert(.openTracker, setID: setID, name: name, total: total, weight: weight)
+        } catch where error.extendedCode == SQLiteError.constraintForeignKey {
+            throw ProgressTrackingError.trackerSetRemoved(set: setName)
+        }
+    }
+
+    private func upsert(_ query: Query, setID: Int, name: String, total: Int, weight: Double?) throws(SQLiteError) -> Int {
+        let statement = try statement(query)
+        defer { statement.reset() }
+        statement.bind(setID, at: 1)
+        statement.bind(name, at: 2)
+        statement.bind(total, at: 3)
+        statement.bind(weight, at: 4)
+        try statement.step()
+        let id = statement.int(at: 0)
+        // RETURNING rows are produced before the statement completes; finish it so it commits.
+        while try statement.step() {}
+        return id
+    }
+
+    func trackerID(setID: Int, name: String) throws(SQLiteError) -> Int? {
+        let statement = try statement(.trackerID)
+        defer { statement.reset() }
+        statement.bind(setID, at: 1)
+        statement.bind(name, at: 2)
+        return try statement.step() ? statement.int(at: 0) : nil
+    }
+
+    /// The set's trackers in creation order.
+    func trackers(setID: Int) throws(SQLiteError) -> [(id: Int, name: String)] {
+        let statement = try statement(.trackers)
+        defer { statement.reset() }
+        statement.bind(setID, at: 1)
+        var trackers: [(id: Int, name: String)] = []
+        while try statement.step() {
+            trackers.append((statement.int(at: 0), statement.string(at: 1)))
+        }
+        return trackers
+    }
+
+    /// Deletes the tracker and its item keys. Returns whether one was deleted.
+    func deleteTracker(setID: Int, name: String) throws(SQLiteError) -> Bool {
+        let statement = try statement(.deleteTracker)
+        statement.bind(setID, at: 1)
+        statement.bind(name, at: 2)
+        return try statement.run() > 0
+    }
+
+    /// The tracker's stored values, or nil if it was removed.
+    func tracker(id: Int) throws(SQLiteError) -> TrackerRow? {
+        let statement = try statement(.tracker)
+        defer { statement.reset() }
+        statement.bind(id, at: 1)
+        guard try statement.step() else { return nil }
+        return TrackerRow(
+            current: statement.int(at: 0),
+            total: statement.int(at: 1),
+            weight: statement.optionalDouble(at: 2),
+            fraction: statement.double(at: 3)
+        )
+    }
+
+    // MARK: - Counting
+
+    /// Adds `amount` to the tracker's count. Returns false if the tracker was removed.
+    /// - Complexity: one indexed UPDATE; no allocation.
+    func increment(trackerID: Int, by amount: Int) throws(SQLiteError) -> Bool {
+        let statement = try statement(.increment)
+        statement.bind(trackerID, at: 1)
+        statement.bind(amount, at: 2)
+        return try statement.run() > 0
+    }
+
+    /// Stores the item key and, if it was new, adds 1 to the count, in one statement.
+    /// Returns whether the key was new.
+    /// - Throws: `SQLiteError` with `SQLITE_CONSTRAINT_FOREIGNKEY` if the tracker was removed.
+    func countItem(trackerID: Int, key: String) throws(SQLiteError) -> Bool {
+        let statement = try statement(.countItem)
+        statement.bind(trackerID, at: 1)
+        statement.bind(key, at: 2)
+        return try statement.run() > 0
+    }
+
+    func hasItem(trackerID: Int, key: String) throws(SQLiteError) -> Bool {
+        let statement = try statement(.hasItem)
+        defer { statement.reset() }
+        statement.bind(trackerID, at: 1)
+        statement.bind(key, at: 2)
+        return try statement.step()
+    }
+
+    /// Returns false if the tracker was removed.
+    func setCurrent(trackerID: Int, to current: Int) throws(SQLiteError) -> Bool {
+        let statement = try statement(.setCurrent)
+        statement.bind(trackerID, at: 1)
+        statement.bind(current, at: 2)
+        return try statement.run() > 0
+    }
+
+    /// Returns false if the tracker was removed.
+    func setTotal(trackerID: Int, to total: Int) throws(SQLiteError) -> Bool {
+        let statement = try statement(.setTotal)
+        statement.bind(trackerID, at: 1)
+        statement.bind(total, at: 2)
+        return try statement.run() > 0
+    }
+
+    // MARK: - Progress
+
+    /// The set's overall percentage from one aggregate query, or nil if the set was removed.
+    /// - Complexity: O(n) in the set's trackers.
+    func overall(setID: Int) throws(SQLiteError) -> Double? {
+        let statement = try statement(.overall)
+        defer { statement.reset() }
+        statement.bind(setID, at: 1)
+        return try statement.step() ? statement.double(at: 0) : nil
+    }
+
+    /// Every tracker's status and the overall percentage, from one query (one snapshot),
+    /// or nil if the set was removed.
+    /// - Complexity: O(n log n) in the set's trackers (sorted into creation order).
+    func status(setID: Int) throws(SQLiteError) -> TrackerSetStatus? {
+        let statement = try statement(.status)
+        defer { statement.reset() }
+        statement.bind(setID, at: 1)
+        guard try statement.step() else { return nil }
+        var status = TrackerSetStatus(overall: statement.double(at: 0))
+        // An empty set yields one row whose tracker columns are NULL (the LEFT JOIN).
+        guard !statement.isNull(at: 1) else { return status }
+        repeat {
+            status.append(
+                statement.string(at: 1),
+                TrackerStatus(current: statement.int(at: 2), total: statement.int(at: 3), percent: 100 * statement.double(at: 4))
+            )
+        } while try statement.step()
+        return status
+    }
+}
+
+/// A tracker's stored values.
+struct TrackerRow: Equatable {
+    let current: Int
+    let total: Int
+    let weight: Double?
+    /// min(current, total) / total, and 1 when total is 0.
+    let fraction: Double
+}
+
+private extension Duration {
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}
