@@ -5,6 +5,11 @@ let package = Package(
     name: "ProgressTracking",
     products: [
         .library(name: "ProgressTracking", targets: ["ProgressTracking"]),
+        .executable(name: "progress-tracker", targets: ["progress-tracker"]),
+    ],
+    dependencies: [
+        // Only the command-line tool uses it: packages that depend on the library never fetch it.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // The system libsqlite3, under a module name no other package uses, so that
@@ -18,9 +23,31 @@ let package = Package(
             name: "ProgressTracking",
             dependencies: ["ProgressTrackingSQLite"]
         ),
+        .executableTarget(
+            name: "progress-tracker",
+            dependencies: [
+                "ProgressTracking",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support, not a product: a process that counts into a store, so that tests
+        // can run several at once and kill them.
+        .executableTarget(
+            name: "progress-test-worker",
+            dependencies: ["ProgressTracking"],
+            path: "Tests/progress-test-worker"
+        ),
         .testTarget(
             name: "ProgressTrackingTests",
             dependencies: ["ProgressTracking"]
+        ),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["ProgressTracking", "progress-test-worker"]
+        ),
+        .testTarget(
+            name: "ProgressTrackerCLITests",
+            dependencies: ["ProgressTracking", "progress-tracker"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+print("placeholder: the CLI comes with issue 4")
