@@ -1,16 +1,18 @@
 -- Tracker sets and their trackers.
 -- Times are Unix seconds (REAL) taken from SQLite's own clock, so that every writer,
 -- in any process, stamps rows the same way.
+-- Ids are AUTOINCREMENT so that an id is never reused: a handle to a removed tracker or set
+-- must not start counting into a new one created under the same name.
 
 CREATE TABLE tracker_set (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 255),
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL
 ) STRICT;
 
 CREATE TABLE tracker (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     set_id INTEGER NOT NULL REFERENCES tracker_set (id) ON DELETE CASCADE,
     name TEXT NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 255),
     total INTEGER NOT NULL CHECK (total >= 0),

@@ -51,3 +51,96 @@ import Testing
         #expect(decoded == status)
     }
 }
+
+extension SeedExampleTests {
+    @Test func listAndRemoveTrackers() throws {
+        let set = try ProgressStore.inMemory().trackerSet(named: "list")
+        for name in ["download", "process", "upload"] {
+            try set.createTracker(name, total: 10)
+        }
+        #expect(try set.getAllTrackers().map(\.name) == ["download", "process", "upload"])
+
+        #expect(try set.removeTracker("process"))
+        #expect(try !set.removeTracker("process"))
+        #expect(try set.getTracker("process") == nil)
+        #expect(try set.getAllTrackers().map(\.name) == ["download", "upload"])
+    }
+
+    @Test func parallelFileProcessing() async throws {
+        let set = try ProgressStore.inMemory().trackerSet(named: "files")
+        let images = (0..<300).map { "image-\($0).png" }
+        let documents = (0..<200).map { "doc-\($0).pdf" }
+        let imageTracker = try set.createTracker("images", total: images.count)
+        let documentTracker = try set.createTracker("documents", total: documents.count)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (files, tracker) in [(images, imageTracker), (documents, documentTracker)] {
+                for file in files {
+                    group.addTask { try tracker.increment(item: file) }
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        #expect(try imageTracker.current == 300)
+        #expect(try documentTracker.current == 200)
+        #expect(try set.getOverallProgress() == 100)
+    }
+
+    @Test func multiStagePipeline() throws {
+        let set = try ProgressStore.inMemory().trackerSet(named: "pipeline")
+        let records = Array(0..<50)
+        let stages = ["extract", "transform", "validate", "load"]
+        let trackers = try stages.map { try set.createTracker($0, total: records.count) }
+
+        var overallAfterEachStage: [Double] = []
+        for tracker in trackers {
+            for _ in records { try tracker.increment() }
+            overallAfterEachStage.append(try set.getOverallProgress())
+        }
+
+        #expect(overallAfterEachStage == [25, 50, 75, 100])
+        let status = try set.getStatus()
+        #expect(status.order == stages)
+        #expect(status.trackers.values.allSatisfy { $0 == TrackerStatus(current: 50, total: 50, percent: 100) })
+    }
+
+    @Test func batchImportWithCategories() throws {
+        let set = try ProgressStore.inMemory().trackerSet(named: "import")
+        let records = (0..<1_000).map { (id: $0, category: ["books", "music", "films"][$0 % 3]) }
+        let byCategory = Dictionary(grouping: records, by: \.category)
+        for (category, items) in byCategory {
+            try set.createTracker(category, total: items.count)
+        }
+
+        var loggedOveralls: [Double] = []
+        for (category, items) in byCategory.sorted(by: { $0.key < $1.key }) {
+            let tracker = try #require(try set.getTracker(category))
+            for _ in items {
+                try tracker.increment()
+                if try tracker.current % 100 == 0 { loggedOveralls.append(try set.getStatus().overall) }
+            }
+        }
+
+        #expect(loggedOveralls == loggedOveralls.sorted())
+        let status = try set.getStatus()
+        #expect(status.overall == 100)
+        #expect(status.trackers["books"]?.current == 334)
+        #expect(status.trackers["music"]?.current == 333)
+    }
+
+    @Test func downloadManager() throws {
+        let set = try ProgressStore.inMemory().trackerSet(named: "downloads")
+        let id = UUID().uuidString
+        let download = try set.createTracker(id, total: 4_096)
+
+        try #require(try set.getTracker(id)).setCurrent(1_024)
+        #expect(try download.percentComplete == 25)
+        try #require(try set.getTracker(id)).setCurrent(4_096)
+        #expect(try set.getStatus().trackers[id] == TrackerStatus(current: 4_096, total: 4_096, percent: 100))
+
+        #expect(try set.removeTracker(id))
+        #expect(try set.getStatus().trackers.isEmpty)
+        #expect(try set.getOverallProgress() == 0)
+    }
+}
