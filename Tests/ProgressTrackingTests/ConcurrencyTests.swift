@@ -1,0 +1,111 @@
+import ProgressTracking
+import Testing
+
+/// The types are safe from many tasks at once, and counting in SQL loses nothing.
+@Suite struct ConcurrencyTests {
+    @Test func eightTasksIncrementingOneTrackerEndExact() async throws {
+        let directory = try TemporaryDirectory()
+        let tracker = try ProgressStore(path: directory.path()).trackerSet(named: "c").createTracker("t", total: 80_000)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    for _ in 0..<10_000 { try tracker.increment() }
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        #expect(try tracker.current == 80_000)
+        #expect(try tracker.trackerSet.getOverallProgress() == 100)
+    }
+
+    @Test func tasksCountingOverlappingItemsCountEachOnce() async throws {
+        let tracker = try ProgressStore.inMemory().trackerSet(named: "c").createTracker("t", total: 1_000)
+
+        let newKeysPerTask = try await withThrowingTaskGroup(of: Int.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    // Each task starts at another key, so every key is tried by several tasks.
+                    (0..<500).reduce(0) { counted, offset in
+                        let key = "item-\((task * 125 + offset) % 1_000)"
+                        return counted + ((try? tracker.increment(item: key)) == true ? 1 : 0)
+                    }
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+
+        #expect(newKeysPerTask == 1_000)
+        #expect(try tracker.current == 1_000)
+    }
+}
+
+/// `store.transaction { }` commits together, rolls back together, and lets nested calls join it.
+@Suite struct TransactionTests {
+    struct Abort: Error, Equatable {}
+
+    let store: ProgressStore
+    let tracker: ProgressTracker
+
+    init() throws {
+        store = try ProgressStore.inMemory()
+        tracker = try store.trackerSet(named: "tx").createTracker("t", total: 10)
+    }
+
+    @Test func commitsAllWritesAndReturnsTheResult() throws {
+        let result = try store.transaction {
+            try tracker.increment(by: 2)
+            try tracker.increment(item: "k")
+            return try tracker.current
+        }
+        #expect(result == 3)
+        #expect(try tracker.current == 3)
+    }
+
+    @Test func rollsBackEverythingAndRethrowsTheErrorUnchanged() throws {
+        #expect(throws: Abort()) {
+            try store.transaction {
+                try tracker.increment(by: 5)
+                try tracker.increment(item: "k")
+                try store.trackerSet(named: "other").createTracker("u", total: 1)
+                throw Abort()
+            }
+        }
+        #expect(try tracker.current == 0)
+        #expect(try !tracker.hasCounted(item: "k"))
+        #expect(try store.getTrackerSet(named: "other") == nil)
+    }
+
+    @Test func nestedTransactionRollsBackOnlyItself() throws {
+        try store.transaction {
+            try tracker.increment()
+            try? store.transaction {
+                try tracker.increment(by: 100)
+                throw Abort()
+            }
+            try tracker.increment()
+        }
+        #expect(try tracker.current == 2)
+    }
+
+    @Test func writesFromOtherTasksNeverJoinATransaction() async throws {
+        // Other tasks count while transactions that roll back run: had any of their
+        // increments joined a transaction, it would have been rolled back with it.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { for _ in 0..<1_000 { try tracker.increment() } }
+            }
+            group.addTask {
+                for _ in 0..<200 {
+                    try? store.transaction {
+                        try tracker.increment(by: 1_000_000)
+                        throw Abort()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try tracker.current == 4_000)
+    }
+}
