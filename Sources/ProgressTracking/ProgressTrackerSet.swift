@@ -23,11 +23,9 @@ public struct ProgressTrackerSet: Sendable {
     ///   `.nameTooLong`, `.negativeTotal`, `.invalidWeight`, `.trackerSetRemoved`.
     @discardableResult
     public func createTracker(_ name: String, total: Int, weight: Double? = nil) throws -> ProgressTracker {
-        try checkTracker(name, total: total, weight: weight)
-        let id = try store.database.perform {
-            try $0.insertTracker(setID: self.id, setName: self.name, name: name, total: total, weight: weight)
+        try writeTracker(name, total: total, weight: weight) {
+            try $0.insertTracker(setID: id, setName: self.name, name: name, total: total, weight: weight)
         }
-        return ProgressTracker(trackerSet: self, id: id, name: name)
     }
 
     /// Creates the tracker, or returns the existing one with its count intact: the resume path.
@@ -37,17 +35,20 @@ public struct ProgressTrackerSet: Sendable {
     /// - Throws: as `createTracker`, except `.trackerExists`.
     @discardableResult
     public func openTracker(_ name: String, total: Int, weight: Double? = nil) throws -> ProgressTracker {
-        try checkTracker(name, total: total, weight: weight)
-        let id = try store.database.perform {
-            try $0.openTracker(setID: self.id, setName: self.name, name: name, total: total, weight: weight)
+        try writeTracker(name, total: total, weight: weight) {
+            try $0.openTracker(setID: id, setName: self.name, name: name, total: total, weight: weight)
         }
-        return ProgressTracker(trackerSet: self, id: id, name: name)
     }
 
-    private func checkTracker(_ name: String, total: Int, weight: Double?) throws(ProgressTrackingError) {
+    /// Checks the arguments, then runs `write`, which stores the tracker and returns its id.
+    private func writeTracker(
+        _ name: String, total: Int, weight: Double?,
+        _ write: (TrackerRepository) throws -> Int
+    ) throws -> ProgressTracker {
         try Validation.checkName(name, of: .tracker)
         try Validation.checkTotal(total)
         try Validation.checkWeight(weight)
+        return ProgressTracker(trackerSet: self, id: try store.database.perform(write), name: name)
     }
 
     /// The tracker of that name, or nil.
