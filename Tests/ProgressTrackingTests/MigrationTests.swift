@@ -99,7 +99,7 @@ import Testing
 
     @Test func emptyFileBecomesANewStore() throws {
         let path = directory.path()
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try ProgressStore(path: path)
         #expect(try store.allTrackerSets().isEmpty)
     }
