@@ -11,6 +11,18 @@ enum Migrator {
         return try statement.step() ? statement.int(at: 0) : 0
     }
 
+    /// The schema version and whether the file holds any schema at all, from one statement:
+    /// one snapshot, so a file that another process is creating is never seen half-made
+    /// (still at version 0, yet with tables), which would look like another program's database.
+    static func schemaState(of connection: Connection) throws(SQLiteError) -> (version: Int, isEmpty: Bool) {
+        let statement = try connection.prepare(
+            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)"
+        )
+        defer { statement.reset() }
+        try statement.step()
+        return (statement.int(at: 0), statement.int(at: 1) == 0)
+    }
+
     /// Applies, in order, every migration above the file's version, up to `target`.
     static func migrate(_ connection: Connection, upTo target: Int = Migration.latestVersion) throws {
         // An up-to-date file, the common case, needs no write lock.

@@ -23,18 +23,18 @@ final class TrackerRepository {
     init(path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration) throws {
         connection = try Connection(path: path, mode: mode)
         connection.setBusyTimeout(milliseconds: Int32(clamping: busyTimeout.milliseconds))
-        let version = try Migrator.schemaVersion(of: connection)
+        let (version, isEmpty) = try Migrator.schemaState(of: connection)
         if version > Migration.latestVersion {
             throw ProgressTrackingError.newerSchema(path: path, version: version, supported: Migration.latestVersion)
         }
-        if version == 0, try !isEmpty() {
+        if version == 0, !isEmpty {
             throw ProgressTrackingError.notAProgressStore(path: path)
         }
         // Off by default and per connection; it makes removals cascade and stops counts for removed trackers.
         try connection.execute("PRAGMA foreign_keys = ON")
         switch mode {
         case .readWrite:
-            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA journal_mode = WAL", retryingWhileBusyFor: busyTimeout)
             try connection.execute("PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             try Migrator.migrate(connection)
         case .readOnly:
@@ -42,13 +42,6 @@ final class TrackerRepository {
                 throw ProgressTrackingError.outdatedSchema(path: path, version: version, supported: Migration.latestVersion)
             }
         }
-    }
-
-    /// Whether the file holds no schema at all: a new file, or one another program made.
-    private func isEmpty() throws(SQLiteError) -> Bool {
-        let statement = try connection.prepare("SELECT count(*) FROM sqlite_schema")
-        defer { statement.reset() }
-        return try statement.step() && statement.int(at: 0) == 0
     }
 
     private func statement(_ query: Query) throws(SQLiteError) -> Statement {
