@@ -73,6 +73,21 @@ final class Connection {
         }
     }
 
+    /// Runs `script` like `execute`, retrying it while it fails with `SQLITE_BUSY`, for up to
+    /// `timeout`. For the statements for which SQLite does not call the busy handler:
+    /// `PRAGMA journal_mode = WAL` needs every other connection to let go of the file, and
+    /// fails at once when several processes open a new file together.
+    func execute(_ script: String, retryingWhileBusyFor timeout: Duration) throws(SQLiteError) {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            do throws(SQLiteError) {
+                return try execute(script)
+            } catch where error.code == SQLITE_BUSY && ContinuousClock.now < deadline {
+                sqlite3_sleep(1)
+            }
+        }
+    }
+
     /// Rows changed by the most recent INSERT, UPDATE or DELETE on this connection (not by its triggers).
     var changes: Int { Int(sqlite3_changes(handle)) }
 
