@@ -11,7 +11,9 @@ import Foundation
 /// processes sharing the file lose no increment. Not `Sendable`: `StoreConnection` lets one
 /// thread at a time use it.
 final class TrackerRepository {
-    private let connection: Connection
+    /// Not private: tests set up faults on the store's own connection, such as a full disk
+    /// with `PRAGMA max_page_count`, which holds for one connection only.
+    let connection: Connection
     private var statements = [Statement?](repeating: nil, count: Query.allCases.count)
 
     /// Opens the file, refuses one it cannot read or that is newer than this code, sets the
