@@ -1,0 +1,73 @@
+import Foundation
+
+/// Measures an `Operation`: sides interleaved round by round, each turn at least
+/// `minimumTurn` long, the median of the turns reported; then checks the work done.
+struct InProcessRunner {
+    let options: Options
+    let directory: URL
+    var rounds: Int { options.quick ? 1 : 5 }
+    var minimumTurn: Double { options.quick ? 0 : 0.3 }
+
+    func run(_ operation: Operation) throws -> RowResult {
+        let fixtures = try options.sides.map { kind in
+            let path = directory.appendingPathComponent("\(operation.name)-\(kind.rawValue).sqlite").path
+            let fixture = Fixture(kind: kind, path: path, durability: operation.durability)
+            try fixture.side().addTrackers(operation.trackers)
+            if operation.reopens { fixture.close() }
+            return fixture
+        }
+        var rates: [SideKind: [Double]] = [:]
+        for fixture in fixtures {
+            // Warm-up: statements prepared, pages cached, as in a program that has run a while.
+            try turn(operation, fixture)
+        }
+        for _ in 0..<rounds {
+            for fixture in fixtures {
+                rates[fixture.kind, default: []].append(try turn(operation, fixture))
+            }
+        }
+        try check(operation, fixtures)
+        return RowResult(name: operation.name, values: rates.mapValues(median))
+    }
+
+    /// Runs `work` until `minimumTurn` has passed (once in quick mode). Returns operations per second.
+    @discardableResult
+    private func turn(_ operation: Operation, _ fixture: Fixture) throws -> Double {
+        let start = now()
+        var calls = 0
+        repeat {
+            try operation.work(fixture)
+            calls += 1
+        } while now() - start < minimumTurn
+        let elapsed = now() - start
+        fixture.counted += calls * operation.counted
+        return Double(calls * operation.unit) / elapsed
+    }
+
+    /// Each side's first tracker holds exactly the increments it made; in quick mode, where
+    /// every side made the same calls, all sides read the same status and overall progress.
+    private func check(_ operation: Operation, _ fixtures: [Fixture]) throws {
+        var digests: [SideKind: StatusDigest] = [:]
+        for fixture in fixtures {
+            let side = try fixture.side()
+            let current = try side.current()
+            guard current == fixture.counted else {
+                throw BenchError("\(operation.name): \(fixture.kind) counted \(current), expected \(fixture.counted)")
+            }
+            var digest = try side.status()
+            guard try side.overall() == digest.overall else {
+                throw BenchError("\(operation.name): \(fixture.kind) overall differs from its status")
+            }
+            if !options.quick, operation.counted > 0 {
+                // The sides made different numbers of increments in the same time.
+                digest.currentSum -= current
+                digest.overall = 0
+            }
+            digests[fixture.kind] = digest
+            fixture.close()
+        }
+        guard Set(digests.values.map { "\($0)" }).count == 1 else {
+            throw BenchError("\(operation.name): the sides disagree: \(digests)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ProgressTracking
+
+/// The library, through its public API only.
+final class LibrarySide: Side {
+    private let store: ProgressStore
+    private let set: ProgressTrackerSet
+    private var first: ProgressTracker?
+    private var nextItem = 0
+
+    init(path: String, durability: Durability) throws {
+        store = try ProgressStore(path: path, durability: durability)
+        set = try store.trackerSet(named: "bench")
+    }
+
+    private func firstTracker() throws -> ProgressTracker {
+        if let first { return first }
+        guard let tracker = try set.getAllTrackers().first else { throw BenchError("the set has no tracker") }
+        first = tracker
+        return tracker
+    }
+
+    func addTrackers(_ count: Int) throws {
+        try store.transaction {
+            for index in 0..<count {
+                let tracker = try set.createTracker("t\(index)", total: 100)
+                try tracker.increment(by: initialCount(ofTracker: index))
+            }
+        }
+    }
+
+    func increment(times count: Int) throws {
+        let tracker = try firstTracker()
+        for _ in 0..<count { try tracker.increment() }
+    }
+
+    func increment(batches: Int, of size: Int) throws {
+        let tracker = try firstTracker()
+        for _ in 0..<batches {
+            try store.transaction {
+                for _ in 0..<size { try tracker.increment() }
+            }
+        }
+    }
+
+    func countItems(_ count: Int, batchSize: Int?) throws {
+        let tracker = try firstTracker()
+        let transaction: (() throws -> Void) throws -> Void = batchSize == nil ? { try $0() } : { try self.store.transaction($0) }
+        for group in groups(count, of: batchSize ?? 1) {
+            try transaction {
+                for _ in group {
+                    guard try tracker.increment(item: itemKey(nextItem)) else { throw BenchError("item counted twice") }
+                    nextItem += 1
+                }
+            }
+        }
+    }
+
+    func overall() throws -> Double {
+        try set.getOverallProgress()
+    }
+
+    func status() throws -> StatusDigest {
+        let status = try set.getStatus()
+        return StatusDigest(
+            overall: status.overall,
+            trackerCount: status.order.count,
+            currentSum: status.trackers.values.reduce(0) { $0 + $1.current }
+        )
+    }
+
+    func current() throws -> Int {
+        try firstTracker().current
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The table on stdout, ratios first, and its JSON twin.
+enum Table {
+    static func print(_ rows: [RowResult], sides: [SideKind]) {
+        let others = sides.filter { $0 != .library }
+        let header = ["row"] + others.map { "lib/\($0.label)" } + sides.map(\.label)
+        var lines = [header]
+        for row in rows {
+            let ratios = others.map { row.ratio(.library, over: $0).map { String(format: "%.2f", $0) } ?? "-" }
+            let values = sides.map { row.values[$0].map { format($0, unit: row.unit) } ?? "-" }
+            lines.append([row.name] + ratios + values)
+        }
+        let widths = header.indices.map { column in lines.map { $0[column].count }.max()! }
+        for (index, line) in lines.enumerated() {
+            Swift.print(line.enumerated().map { column, cell in
+                column == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  "))
+            if index == 0 { Swift.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        for row in rows where !row.details.isEmpty {
+            for (detail, values) in row.details.sorted(by: { $0.key < $1.key }) {
+                let text = sides.compactMap { side in values[side].map { "\(side.label) \(format($0, unit: nil))" } }
+                Swift.print("\(row.name) \(detail): \(text.joined(separator: ", "))")
+            }
+        }
+        Swift.print("Ratios are library/other: above 1 the library is ahead (for bytes, it uses less).")
+    }
+
+    private static func format(_ value: Double, unit: String?) -> String {
+        if unit == "bytes" { return value >= 10_000 ? "\(Int(value / 1_024)) KiB" : String(format: "%.1f B", value) }
+        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
+    }
+
+    static func writeJSON(_ rows: [RowResult], machine: Machine, to path: String) throws {
+        struct Document: Encodable {
+            let machine: Machine
+            let rows: [RowResult]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(Document(machine: machine, rows: rows)).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+extension SideKind {
+    var label: String {
+        switch self {
+        case .library: "library"
+        case .c: "C"
+        case .grdb: "GRDB"
+        }
+    }
+}
