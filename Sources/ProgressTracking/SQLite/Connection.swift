@@ -1,4 +1,9 @@
 internal import ProgressTrackingSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One SQLite connection: the `sqlite3*` handle, its pragmas, and its transactions.
 ///
@@ -26,6 +31,7 @@ final class Connection {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
+        try Self.refuseWhatSQLiteMisjudges(at: path)
         var handle: OpaquePointer?
         let result = sqlite3_open_v2(path, &handle, flags, nil)
         guard result == SQLITE_OK, let handle else {
@@ -36,6 +42,23 @@ final class Connection {
         }
         self.handle = handle
         self.path = path
+    }
+
+    /// Throws the error SQLite should give, but does not, for two kinds of path: a directory,
+    /// which SQLite opens only to report "disk I/O error" at the first read; and a file of
+    /// exactly 1 byte, which SQLite takes for an empty database and writes a new one over
+    /// (its Unix layer reports such a file as empty: sqlite.org ticket #3260).
+    private static func refuseWhatSQLiteMisjudges(at path: String) throws(SQLiteError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }  // A missing file: SQLite creates it or says why not.
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw SQLiteError(extendedCode: SQLiteError.cantOpenIsDirectory, message: "it is a directory")
+        case S_IFREG where info.st_size == 1:
+            throw SQLiteError(extendedCode: SQLITE_NOTADB, message: "file is not a database")
+        default:
+            return
+        }
     }
 
     /// The statements that open and close transactions, prepared once on first use.

@@ -47,4 +47,5 @@ extension SQLiteError {
     static let constraintUnique: Int32 = 2067
     static let constraintForeignKey: Int32 = 787
     static let constraintDatatype: Int32 = 3091
+    static let cantOpenIsDirectory: Int32 = 526
 }
