@@ -1,0 +1,71 @@
+import ProgressTracking
+import Testing
+
+extension ProcessTests {
+    /// Processes sharing one file, released at the same moment on a file none has created yet,
+    /// lose no count and double none.
+    @Suite struct CrossProcessTests {
+        @Test func fourProcessesIncrementingOneTrackerEndExact() throws {
+            let directory = try TestDirectory()
+            let workers = try Worker.startTogether(
+                (0..<4).map { _ in ["increment", directory.storePath, "rows", "20000", "5000"] }
+            )
+            for worker in workers { try worker.finish() }
+
+            let status = try ProgressStore(path: directory.storePath).trackerSet(named: "work").getStatus()
+            #expect(status.trackers["rows"]?.current == 20_000)
+            #expect(status.overall == 100)
+        }
+
+        @Test func fourProcessesCountingOverlappingItemsCountEachKeyOnce() throws {
+            let directory = try TestDirectory()
+            // Worker w counts keys 250w ..< 250w + 600 (mod 1,000): most keys by two or three workers.
+            let workers = try Worker.startTogether(
+                (0..<4).map { ["items", directory.storePath, "items", "1000", "\($0 * 250)", "600"] }
+            )
+            let newKeys = try workers.map { try Self.newKeys(reportedBy: $0) }.reduce(0, +)
+
+            let tracker = try #require(try ProgressStore(path: directory.storePath).trackerSet(named: "work").getTracker("items"))
+            #expect(newKeys == 1_000)
+            #expect(try tracker.current == 1_000)
+            #expect(try DatabaseFile(path: directory.storePath).itemKeyCount(set: "work", tracker: "items") == 1_000)
+        }
+
+        /// Each round creates the file, its schema, the set and the tracker in six processes at once.
+        @Test func processesOpeningOneTrackerOnANewFileGetOneTrackerAndNoError() throws {
+            for _ in 0..<12 {
+                let directory = try TestDirectory()
+                let workers = try Worker.startTogether((0..<6).map { _ in ["open", directory.storePath, "shared"] })
+                for worker in workers { try worker.finish() }
+
+                let set = try ProgressStore(path: directory.storePath).trackerSet(named: "work")
+                #expect(try set.getAllTrackers().map(\.name) == ["shared"])
+                #expect(try set.getTracker("shared")?.current == 6)
+            }
+        }
+
+        @Test func readersDuringWritesNeverSeeACountGoBackNorALockedFile() throws {
+            let directory = try TestDirectory()
+            let set = try ProgressStore(path: directory.storePath).trackerSet(named: "work")
+            for name in ["a", "b"] { try set.createTracker(name, total: 5_000) }
+
+            let workers = try Worker.startTogether([
+                ["watch", directory.storePath, "read-only", "10000"],
+                ["watch", directory.storePath, "read-write", "10000"],
+                ["increment", directory.storePath, "a", "5000", "5000"],
+                ["increment", directory.storePath, "b", "5000", "5000"],
+            ])
+            // A watcher fails (and `finish` throws) if a count went down or a read failed.
+            let reports = try workers.map { try $0.finish() }
+
+            #expect(reports[0].hasPrefix("reads="))
+            #expect(reports[1].hasPrefix("reads="))
+            #expect(try set.getOverallProgress() == 100)
+        }
+
+        static func newKeys(reportedBy worker: Worker) throws -> Int {
+            let report = try worker.finish()
+            return try #require(Int(report.dropFirst("new=".count)), "\(report)")
+        }
+    }
+}

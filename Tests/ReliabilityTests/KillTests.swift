@@ -1,0 +1,69 @@
+import Foundation
+import ProgressTracking
+import Testing
+
+extension ProcessTests {
+    /// An import killed with SIGKILL at any moment leaves a sound file whose counts match the
+    /// work stored, and a resumed run ends with every item counted exactly once.
+    @Suite struct KillTests {
+        static let kills = 12
+
+        @Test func killedItemImportResumesToExactCounts() throws {
+            var random = SeededGenerator(for: "killedItemImportResumesToExactCounts")
+            let directory = try TestDirectory()
+            let items = 20_000
+            let arguments = ["items", directory.storePath, "items", "\(items)", "0", "\(items)"]
+
+            for kill in 1...Self.kills {
+                try Self.run(arguments, killAfter: Int.random(in: 1...6, using: &random), using: &random)
+                let file = DatabaseFile(path: directory.storePath)
+                #expect(try file.integrity() == "ok", "kill \(kill), seed \(random.seed)")
+                let current = try Self.tracker("items", in: directory).current
+                #expect(current == (try file.itemKeyCount(set: "work", tracker: "items")), "kill \(kill), seed \(random.seed)")
+                #expect(current < items, "kill \(kill) came after the import ended; seed \(random.seed)")
+            }
+
+            try Worker.startTogether([arguments])[0].finish()
+            let tracker = try Self.tracker("items", in: directory)
+            #expect(try tracker.current == items)
+            #expect(try DatabaseFile(path: directory.storePath).itemKeyCount(set: "work", tracker: "items") == items)
+            #expect(try (0..<items).allSatisfy { try tracker.hasCounted(item: "item-\($0)") })
+        }
+
+        @Test func killedBatchImportNeverKeepsHalfABatch() throws {
+            var random = SeededGenerator(for: "killedBatchImportNeverKeepsHalfABatch")
+            let directory = try TestDirectory()
+            let batches = 2_000, size = 100
+            let arguments = ["batches", directory.storePath, "\(batches)", "\(size)"]
+
+            for kill in 1...Self.kills {
+                try Self.run(arguments, killAfter: Int.random(in: 1...30, using: &random), using: &random)
+                #expect(try DatabaseFile(path: directory.storePath).integrity() == "ok", "kill \(kill), seed \(random.seed)")
+                let done = try Self.tracker("batches", in: directory).current
+                #expect(try Self.tracker("rows", in: directory).current == done * size, "kill \(kill), seed \(random.seed)")
+                #expect(done < batches, "kill \(kill) came after the import ended; seed \(random.seed)")
+            }
+
+            try Worker.startTogether([arguments])[0].finish()
+            #expect(try Self.tracker("batches", in: directory).current == batches)
+            #expect(try Self.tracker("rows", in: directory).current == batches * size)
+        }
+
+        /// Runs a worker and kills it at a random moment: after `lines` progress lines, and a
+        /// random few hundred microseconds more, so that kills land anywhere in a commit.
+        static func run(_ arguments: [String], killAfter lines: Int, using random: inout SeededGenerator) throws {
+            let worker = try Worker.startTogether([arguments])[0]
+            for _ in 0..<lines {
+                guard let line = worker.readLine(), line.hasPrefix("progress ") else {
+                    throw Worker.Failure(description: "no progress line: \(worker.transcript)")
+                }
+            }
+            usleep(UInt32.random(in: 0..<500, using: &random))
+            worker.killNow()
+        }
+
+        static func tracker(_ name: String, in directory: TestDirectory) throws -> ProgressTracker {
+            try #require(try ProgressStore(path: directory.storePath).trackerSet(named: "work").getTracker(name))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import ProgressTracking
+
+/// One job of the worker, parsed from its arguments: `<command> <store path> <arguments…>`.
+/// Every job works in the tracker set named `WorkerCommand.setName`.
+enum WorkerCommand {
+    /// `increment PATH TRACKER TOTAL COUNT`: opens the tracker and increments it COUNT times.
+    case increment(path: String, tracker: String, total: Int, count: Int)
+    /// `items PATH TRACKER TOTAL START COUNT`: counts the keys `item-k` for COUNT consecutive k
+    /// from START, wrapping at TOTAL; prints "progress N" every 100 keys new to the tracker.
+    case items(path: String, tracker: String, total: Int, start: Int, count: Int)
+    /// `batches PATH BATCHES SIZE`: for each batch b not yet done, one transaction that counts
+    /// the key `batch-b` in tracker "batches" and increments tracker "rows" SIZE times;
+    /// prints "progress N" after each.
+    case batches(path: String, batches: Int, size: Int)
+    /// `open PATH TRACKER`: opens the tracker and increments it once.
+    case open(path: String, tracker: String)
+    /// `watch PATH read-only|read-write TARGET`: reads the set's status in a loop until the
+    /// counts add up to TARGET, failing if a count ever goes down.
+    case watch(path: String, readOnly: Bool, target: Int)
+    /// `hold PATH`: increments tracker "held" in a transaction, prints "locked", and keeps the
+    /// transaction (and the write lock) open until stdin closes.
+    case hold(path: String)
+
+    static let setName = "work"
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    init(arguments: [String]) throws {
+        func text(_ index: Int) throws -> String {
+            guard index < arguments.count else { throw Failure("missing argument \(index) in \(arguments)") }
+            return arguments[index]
+        }
+        func number(_ index: Int) throws -> Int {
+            guard let value = Int(try text(index)) else { throw Failure("argument \(index) is not a number in \(arguments)") }
+            return value
+        }
+        switch try text(0) {
+        case "increment": self = .increment(path: try text(1), tracker: try text(2), total: try number(3), count: try number(4))
+        case "items": self = .items(path: try text(1), tracker: try text(2), total: try number(3), start: try number(4), count: try number(5))
+        case "batches": self = .batches(path: try text(1), batches: try number(2), size: try number(3))
+        case "open": self = .open(path: try text(1), tracker: try text(2))
+        case "watch": self = .watch(path: try text(1), readOnly: try text(2) == "read-only", target: try number(3))
+        case "hold": self = .hold(path: try text(1))
+        case let other: throw Failure("unknown command \(other)")
+        }
+    }
+
+    /// Runs the job; returns what follows "done".
+    func run() throws -> String {
+        switch self {
+        case let .increment(path, tracker, total, count):
+            let tracker = try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
+            for _ in 0..<count { try tracker.increment() }
+            return "\(count)"
+
+        case let .items(path, tracker, total, start, count):
+            let tracker = try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
+            var new = 0
+            for offset in 0..<count where try tracker.increment(item: "item-\((start + offset) % total)") {
+                new += 1
+                if new % 100 == 0 { emit("progress \(new)") }
+            }
+            return "new=\(new)"
+
+        case let .batches(path, batches, size):
+            let store = try ProgressStore(path: path)
+            let set = try store.trackerSet(named: Self.setName)
+            let done = try set.openTracker("batches", total: batches)
+            let rows = try set.openTracker("rows", total: batches * size)
+            var new = 0
+            for batch in 0..<batches {
+                let counted = try store.transaction {
+                    guard try done.increment(item: "batch-\(batch)") else { return false }
+                    for _ in 0..<size { try rows.increment() }
+                    return true
+                }
+                if counted {
+                    new += 1
+                    emit("progress \(new)")
+                }
+            }
+            return "new=\(new)"
+
+        case let .open(path, tracker):
+            try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: 1).increment()
+            return "opened"
+
+        case let .watch(path, readOnly, target):
+            return try watch(path: path, readOnly: readOnly, target: target)
+
+        case let .hold(path):
+            let store = try ProgressStore(path: path)
+            let held = try store.trackerSet(named: Self.setName).openTracker("held", total: 1)
+            try store.transaction {
+                try held.increment()
+                emit("locked")
+                while readLine() != nil {}
+            }
+            return "released"
+        }
+    }
+
+    private func watch(path: String, readOnly: Bool, target: Int) throws -> String {
+        let set = try ProgressStore(path: path, readOnly: readOnly).trackerSet(named: Self.setName)
+        var last: [String: Int] = [:]
+        var reads = 0
+        while true {
+            let status = try set.getStatus()
+            reads += 1
+            for (name, tracker) in status.trackers {
+                if let before = last[name], tracker.current < before {
+                    throw Failure("\(name) went back from \(before) to \(tracker.current) at read \(reads)")
+                }
+                last[name] = tracker.current
+            }
+            if last.values.reduce(0, +) >= target { return "reads=\(reads)" }
+        }
+    }
+}
