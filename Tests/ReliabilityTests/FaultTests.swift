@@ -1,4 +1,4 @@
-@testable import ProgressTracking
+import ProgressTracking
 import Testing
 
 /// A full disk, a lock held too long and a read-only store each give one clear, typed error,
@@ -12,8 +12,8 @@ import Testing
         let rows = try set.createTracker("rows", total: 100_000)
         try rows.increment(by: 5)
 
-        // The file may not grow past its current size: new item keys soon need a page it cannot have.
-        try store.database.perform { try $0.connection.execute("PRAGMA max_page_count = 1") }
+        // New item keys soon need a page that the file may not have.
+        try store.fillDisk()
         var counted = 0
         var failure: (any Error)?
         while failure == nil, counted < 100_000 {
@@ -26,8 +26,7 @@ import Testing
         }
         #expect(failure as? ProgressTrackingError == .storageFull(path: path))
         #expect(failure.map { "\($0)" }?.contains("disk or database is full") == true)
-        let before = try set.getStatus()
-        #expect(before.trackers["rows"]?.current == 5 + counted)
+        #expect(try rows.current == 5 + counted)
         #expect(try !rows.hasCounted(item: "key-\(counted)"))
 
         // A whole batch fails with it, and none of it stays.
@@ -37,14 +36,25 @@ import Testing
                 for key in 0..<1_000 { try rows.increment(item: "batch-\(key)") }
             }
         }
-        #expect(try set.getStatus().trackers["rows"]?.current == before.trackers["rows"]?.current)
+        #expect(try rows.current == 5 + counted)
 
         // Room returns: writing works again, from where it stopped.
-        try store.database.perform { try $0.connection.execute("PRAGMA max_page_count = 1073741823") }
+        try store.freeDisk()
         #expect(try rows.increment(item: "key-\(counted)"))
         #expect(try rows.current == 5 + counted + 1)
         #expect(try DatabaseFile(path: path).itemKeyCount(set: "work", tracker: "rows") == counted + 1)
         #expect(try DatabaseFile(path: path).integrity() == "ok")
+    }
+
+    /// The settings whose guarantees the README states: WAL, and `synchronous` NORMAL (a killed
+    /// process loses nothing; power loss may lose the last commits, but never leaves a half
+    /// commit) or FULL (a call returns once its commit is on disk).
+    @Test(arguments: [(Durability.normal, "1"), (.full, "2")])
+    func durabilitySetsTheJournalAndTheSyncMode(durability: Durability, synchronous: String) throws {
+        let directory = try TestDirectory()
+        let store = try ProgressStore(path: directory.storePath, durability: durability)
+        #expect(try store.pragma("journal_mode") == "wal")
+        #expect(try store.pragma("synchronous") == synchronous)
     }
 
     @Test func readOnlyStoreRefusesEveryWriteAndLeavesTheFileAsItWas() throws {
@@ -61,7 +71,7 @@ import Testing
         let set = try #require(try store.getTrackerSet(named: "work"))
         let rows = try #require(try set.getTracker("rows"))
         let items = try #require(try set.getTracker("items"))
-        let before = try set.getStatus()
+        let before = try set.progress()
         let writes: [(String, () throws -> Void)] = [
             ("increment", { try rows.increment() }),
             ("increment(item:)", { try items.increment(item: "second") }),
@@ -78,7 +88,7 @@ import Testing
             #expect(throws: ProgressTrackingError.readOnly(path: path), "\(name)", performing: write)
         }
         #expect(ProgressTrackingError.readOnly(path: path).description == "the store is read-only: \(path)")
-        #expect(try set.getStatus() == before)
+        #expect(try set.progress() == before)
         #expect(try directory.storeBytes() == bytes)
     }
 }
@@ -89,7 +99,7 @@ extension ProcessTests {
         @Test func lockHeldPastTheBusyTimeoutGivesBusyWhileReadsGoOn() throws {
             let directory = try TestDirectory()
             let path = directory.storePath
-            let holder = try Worker.startTogether([["hold", path]])[0]
+            let holder = try Worker.start(["hold", path])
             try holder.expect("locked")
 
             let timeout = Duration.milliseconds(300)

@@ -23,7 +23,7 @@ extension ProcessTests {
                 #expect(current < items, "kill \(kill) came after the import ended; seed \(random.seed)")
             }
 
-            try Worker.startTogether([arguments])[0].finish()
+            try Worker.start(arguments).finish()
             let tracker = try Self.tracker("items", in: directory)
             #expect(try tracker.current == items)
             #expect(try DatabaseFile(path: directory.storePath).itemKeyCount(set: "work", tracker: "items") == items)
@@ -44,15 +44,32 @@ extension ProcessTests {
                 #expect(done < batches, "kill \(kill) came after the import ended; seed \(random.seed)")
             }
 
-            try Worker.startTogether([arguments])[0].finish()
+            try Worker.start(arguments).finish()
             #expect(try Self.tracker("batches", in: directory).current == batches)
             #expect(try Self.tracker("rows", in: directory).current == batches * size)
+        }
+
+        /// Kills processes that are creating a new file (its schema, set and tracker) at random
+        /// moments from their start: whatever was done is whole, and the file opens.
+        @Test func processKilledWhileCreatingAFileLeavesOneThatOpens() throws {
+            var random = SeededGenerator(for: "processKilledWhileCreatingAFileLeavesOneThatOpens")
+            for kill in 1...Self.kills {
+                let directory = try TestDirectory()
+                let worker = try Worker.start(["open", directory.storePath, "created"])
+                usleep(UInt32.random(in: 0..<20_000, using: &random))
+                worker.killNow()
+
+                let set = try ProgressStore(path: directory.storePath).trackerSet(named: "work")
+                #expect(try DatabaseFile(path: directory.storePath).integrity() == "ok", "kill \(kill), seed \(random.seed)")
+                #expect(try set.getAllTrackers().map(\.name).allSatisfy { $0 == "created" }, "kill \(kill), seed \(random.seed)")
+                #expect(try set.openTracker("created", total: 1).current <= 1, "kill \(kill), seed \(random.seed)")
+            }
         }
 
         /// Runs a worker and kills it at a random moment: after `lines` progress lines, and a
         /// random few hundred microseconds more, so that kills land anywhere in a commit.
         static func run(_ arguments: [String], killAfter lines: Int, using random: inout SeededGenerator) throws {
-            let worker = try Worker.startTogether([arguments])[0]
+            let worker = try Worker.start(arguments)
             for _ in 0..<lines {
                 guard let line = worker.readLine(), line.hasPrefix("progress ") else {
                     throw Worker.Failure(description: "no progress line: \(worker.transcript)")

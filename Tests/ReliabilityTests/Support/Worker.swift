@@ -62,6 +62,11 @@ final class Worker {
     /// The worker binary, built beside the test bundle because the test target depends on it.
     static let executable = Bundle.main.bundleURL.appendingPathComponent("progress-test-worker").path
 
+    /// Starts a worker and lets it go.
+    static func start(_ arguments: [String]) throws -> Worker {
+        try startTogether([arguments])[0]
+    }
+
     /// Starts one worker per argument list, waits until every one is ready, then lets them
     /// all go at once.
     static func startTogether(_ argumentLists: [[String]]) throws -> [Worker] {
