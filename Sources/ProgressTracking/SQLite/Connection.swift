@@ -19,6 +19,9 @@ final class Connection {
     let handle: OpaquePointer
     let path: String
 
+    /// Called by SQLite through `handle`, so it lives as long as the connection.
+    private var busyWait: BusyWait?
+
     /// 0 outside a transaction, 1 inside `BEGIN`, more inside nested savepoints.
     private var transactionDepth = 0
     private var transactionStatements: TransactionStatements?
@@ -76,6 +79,8 @@ final class Connection {
     }
 
     deinit {
+        // The handle may outlive this object (below), the busy handler must not.
+        BusyWait.uninstall(from: handle)
         // Stored statements are finalized after this body runs; `sqlite3_close_v2` leaves the
         // handle open until the last one is, where `sqlite3_close` would fail with SQLITE_BUSY.
         sqlite3_close_v2(handle)
@@ -117,9 +122,12 @@ final class Connection {
     /// Rows changed by this connection since it opened, triggers included.
     var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
 
-    /// Waits up to `milliseconds` for a lock held by another connection before failing with `SQLITE_BUSY`.
+    /// Waits up to `milliseconds` for a lock held by another connection before failing with
+    /// `SQLITE_BUSY`, in short sleeps (see `BusyWait`).
     func setBusyTimeout(milliseconds: Int32) {
-        sqlite3_busy_timeout(handle, milliseconds)
+        let busyWait = BusyWait(timeoutMilliseconds: milliseconds)
+        busyWait.install(on: handle)
+        self.busyWait = busyWait
     }
 
     // MARK: - Transactions
