@@ -1,0 +1,28 @@
+import ArgumentParser
+
+extension ProgressTrackerCommand {
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a tracker, and its set if new. Fails if the set already has the tracker.",
+            discussion: "Example:  progress-tracker create import rows --total 20000 --weight 2"
+        )
+
+        @OptionGroup var storeFile: StoreFile
+        @OptionGroup var target: TrackerArguments
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many items the tracker expects.", valueName: "n"))
+        var total: Int
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Its share of the overall progress (default: weighed by its total).", valueName: "w"))
+        var weight: Double?
+
+        func run() throws {
+            let store = try storeFile.openForWriting(creatingFile: true)
+            // One transaction: a tracker refused (bad total, already there) leaves no new empty set behind.
+            let created = try store.transaction {
+                try store.trackerSet(named: target.set).createTracker(target.tracker, total: total, weight: weight)
+            }
+            print(StatusText.tracker(created, try created.status()))
+        }
+    }
+}

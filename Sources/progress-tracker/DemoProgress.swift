@@ -1,0 +1,42 @@
+import ProgressTracking
+
+/// What the demo shows while it runs: on a terminal, the status table redrawn in place a few
+/// times a second; into a pipe or a file, a line at every tenth of the overall progress.
+struct DemoProgress {
+    let trackerSet: ProgressTrackerSet
+    private let interactive = Terminal.isInteractive
+    private var display = LiveDisplay()
+    private var lastDraw: ContinuousClock.Instant?
+    private var lastTenth = -1
+    private static let redrawInterval = Duration.milliseconds(100)
+
+    init(trackerSet: ProgressTrackerSet) {
+        self.trackerSet = trackerSet
+    }
+
+    /// Shows the progress if it is time to.
+    mutating func update() throws {
+        if interactive {
+            let now = ContinuousClock.now
+            guard lastDraw.map({ now - $0 >= Self.redrawInterval }) ?? true else { return }
+            lastDraw = now
+            display.show(StatusText.table(try trackerSet.getStatus(), width: Terminal.columns))
+        } else {
+            let status = try trackerSet.getStatus()
+            let tenth = Int(status.overall / 10)
+            guard tenth > lastTenth, tenth < 10 else { return }
+            lastTenth = tenth
+            Terminal.write(StatusText.line(status) + "\n")
+        }
+    }
+
+    /// Shows the final status, in full.
+    mutating func finish() throws {
+        let table = StatusText.table(try trackerSet.getStatus(), width: Terminal.columns)
+        if interactive {
+            display.show(table)
+        } else {
+            Terminal.write(table.map { $0 + "\n" }.joined())
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+
+extension ProgressTrackerCommand {
+    struct Increment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count work done: add to a tracker, or count an item once by its key.",
+            discussion: """
+                With --item, a key already counted is not counted again, so a script that is \
+                re-run after a failure never counts an item twice.
+
+                Examples:
+                  progress-tracker increment import rows --by 100
+                  for f in *.csv; do progress-tracker increment import files --item "$f"; done
+                """
+        )
+
+        @OptionGroup var storeFile: StoreFile
+        @OptionGroup var target: TrackerArguments
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How much to add (default: 1).", valueName: "n"))
+        var by: Int?
+
+        @Option(help: ArgumentHelp("Count the item with this key, once ever.", valueName: "key"))
+        var item: String?
+
+        func validate() throws {
+            if by != nil, item != nil {
+                throw ValidationError("--by and --item cannot be used together: an item counts 1")
+            }
+        }
+
+        func run() throws {
+            let counted = try target.existingTracker(in: storeFile)
+            var note = ""
+            if let item {
+                if try !counted.increment(item: item) { note = " (item \"\(item)\" was already counted)" }
+            } else {
+                try counted.increment(by: by ?? 1)
+            }
+            print(StatusText.tracker(counted, try counted.status()) + note)
+        }
+    }
+}

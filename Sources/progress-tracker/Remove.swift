@@ -1,0 +1,37 @@
+import ArgumentParser
+
+extension ProgressTrackerCommand {
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a tracker, or a whole set with its trackers.",
+            discussion: """
+                Examples:
+                  progress-tracker remove import rows
+                  progress-tracker remove import
+                """
+        )
+
+        @OptionGroup var storeFile: StoreFile
+
+        @Argument(help: "The tracker set.")
+        var set: String
+
+        @Argument(help: "The tracker to remove; without it, the whole set is removed.")
+        var tracker: String?
+
+        func run() throws {
+            let store = try storeFile.openForWriting()
+            if let tracker {
+                guard try storeFile.existingSet(set, in: store).removeTracker(tracker) else {
+                    throw CommandError.unknownTracker(tracker, set: set)
+                }
+                print("removed tracker \"\(tracker)\" from set \"\(set)\"")
+            } else {
+                guard try store.removeTrackerSet(named: set) else {
+                    throw CommandError.unknownSet(set, path: storeFile.path)
+                }
+                print("removed tracker set \"\(set)\"")
+            }
+        }
+    }
+}

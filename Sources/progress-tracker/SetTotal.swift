@@ -1,0 +1,23 @@
+import ArgumentParser
+
+extension ProgressTrackerCommand {
+    struct SetTotal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "total",
+            abstract: "Replace the number of items a tracker expects.",
+            discussion: "Example:  progress-tracker total import rows 25000"
+        )
+
+        @OptionGroup var storeFile: StoreFile
+        @OptionGroup var target: TrackerArguments
+
+        @Argument(help: "The new total.")
+        var total: Int
+
+        func run() throws {
+            let changed = try target.existingTracker(in: storeFile)
+            try changed.setTotal(total)
+            print(StatusText.tracker(changed, try changed.status()))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ProgressTracking
+
+extension ProgressTrackerCommand {
+    struct Sets: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the tracker sets: trackers, overall progress, created and last updated.",
+            discussion: "Example:  progress-tracker sets --db import.sqlite"
+        )
+
+        @OptionGroup var storeFile: StoreFile
+
+        func run() throws {
+            let store = try storeFile.openForReading()
+            let summaries = try store.allTrackerSets().compactMap { set -> TrackerSetSummary? in
+                do {
+                    return try set.summary()
+                } catch ProgressTrackingError.trackerSetRemoved {
+                    return nil  // removed by another process since the listing: no longer a set
+                }
+            }
+            SetsTable.lines(summaries, width: Terminal.columns).forEach { print($0) }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("placeholder: the CLI comes with issue 4")
