@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// Runs the built `progress-tracker` in a temporary directory of its own, the store file
+/// inside it, and removes the directory when the test is done with it.
+final class CLI {
+    /// The executable SwiftPM built beside the test bundle (the test target depends on it).
+    static let executable: URL = {
+        // On macOS the tests are a loaded `.xctest` bundle; on Linux they are the running executable.
+        let testsURL = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL ?? Bundle.main.executableURL!
+        return testsURL.deletingLastPathComponent().appending(path: "progress-tracker")
+    }()
+
+    let directory: URL
+    /// The store file the commands use, given to them through `$PROGRESS_TRACKER_DB`.
+    let db: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "progress-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        db = directory.appending(path: "test.sqlite").path
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    struct Output {
+        let status: Int32
+        let reason: Process.TerminationReason
+        let stdout: String
+        let stderr: String
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    }
+
+    /// Runs the command to its end. Output goes to files, so that neither stream can fill a
+    /// pipe and block the process.
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Output {
+        try run(arguments, environment: environment)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let stdout = directory.appending(path: "stdout-\(UUID().uuidString)")
+        let stderr = directory.appending(path: "stderr-\(UUID().uuidString)")
+        try Data().write(to: stdout)
+        try Data().write(to: stderr)
+        let process = makeProcess(arguments, environment: environment)
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        try process.run()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            reason: process.terminationReason,
+            stdout: try String(contentsOf: stdout, encoding: .utf8),
+            stderr: try String(contentsOf: stderr, encoding: .utf8)
+        )
+    }
+
+    /// Starts the command with its standard output on a pipe, to be read line by line as it runs.
+    func start(_ arguments: String...) throws -> RunningCommand {
+        let process = makeProcess(arguments, environment: [:])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return RunningCommand(process: process, output: pipe.fileHandleForReading)
+    }
+
+    private func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { $0.key != "COLUMNS" }
+            .merging(["PROGRESS_TRACKER_DB": db]) { $1 }
+            .merging(environment) { $1 }
+        return process
+    }
+
+    /// Overwrites the file's SQLite header field `user_version` (bytes 60...63, big-endian),
+    /// the schema version the library reads, as a newer release of the library would leave it.
+    func setSchemaVersion(_ version: UInt32, of path: String) throws {
+        let file = try #require(FileHandle(forUpdatingAtPath: path))
+        defer { try? file.close() }
+        try file.seek(toOffset: 60)
+        try file.write(contentsOf: withUnsafeBytes(of: version.bigEndian) { Data($0) })
+    }
+}
+
+/// A command still running, whose output a test reads as it comes.
+final class RunningCommand {
+    let process: Process
+    private let output: FileHandle
+    private var buffer = Data()
+
+    init(process: Process, output: FileHandle) {
+        self.process = process
+        self.output = output
+        // A failing test must not hang: whatever happens, the command is stopped after this long.
+        // SIGKILL, because the command inherits this process's blocked signals, SIGTERM among them.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    /// The next line of output, or nil when the command closed its output (it exited).
+    func nextLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return line
+            }
+            let chunk = output.availableData  // blocks until the command writes or exits
+            guard !chunk.isEmpty else { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    /// Waits for the command to exit and returns its status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

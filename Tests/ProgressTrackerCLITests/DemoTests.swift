@@ -1,0 +1,72 @@
+import Foundation
+import ProgressTracking
+import Testing
+
+/// `demo`: a fresh run, a hard crash, and a resume that ends with exact totals.
+struct DemoTests {
+    private let stages = ["extract", "transform", "validate", "load"]
+
+    private func status(_ cli: CLI) throws -> TrackerSetStatus {
+        try JSONDecoder().decode(TrackerSetStatus.self, from: Data(try cli.run("status", "demo", "--json").stdout.utf8))
+    }
+
+    private func expectComplete(_ status: TrackerSetStatus, items: Int) {
+        #expect(status.order == stages)
+        for stage in stages {
+            #expect(status.trackers[stage] == TrackerStatus(current: items, total: items, percent: 100), "\(stage)")
+        }
+        #expect(status.overall == 100)
+    }
+
+    @Test func aFreshRunCountsEveryRecordInEveryStage() throws {
+        let cli = try CLI()
+        let output = try cli.run("demo", "--items", "50")
+        #expect(output.status == 0)
+        #expect(output.lines.first == "starting fresh: 50 records through extract, transform, validate, load, counted in set \"demo\" of \(cli.db)")
+        #expect(output.lines.last?.hasPrefix("done: extract 50/50, transform 50/50, validate 50/50, load 50/50, 200 counted by this run in ") == true)
+        #expect(!output.stdout.contains("\u{1B}"))  // no control codes into a pipe
+        expectComplete(try status(cli), items: 50)
+    }
+
+    @Test func aRunAfterACrashResumesAndCountsNoRecordTwice() throws {
+        let cli = try CLI()
+        let crashed = try cli.run("demo", "--items", "100", "--crash-after", "250")
+        #expect(crashed.reason == .uncaughtSignal)
+        #expect(crashed.status == SIGKILL)
+
+        // Committed steps survive; the step open at the crash is lost whole.
+        let afterCrash = try status(cli)
+        let counts = stages.map { afterCrash.trackers[$0]?.current ?? -1 }
+        #expect(counts.reduce(0, +) > 0)
+        #expect(counts.reduce(0, +) < 250)
+        #expect(counts == counts.sorted(by: >))  // a stage never passes the one before it
+
+        let resumed = try cli.run("demo", "--items", "100")
+        #expect(resumed.status == 0)
+        let from = zip(stages, counts).map { "\($0) \($1)/100" }.joined(separator: ", ")
+        #expect(resumed.lines.first == "resuming from \(from) in set \"demo\" of \(cli.db)")
+        #expect(resumed.lines.last?.contains(", \(400 - counts.reduce(0, +)) counted by this run in ") == true)
+        expectComplete(try status(cli), items: 100)
+    }
+
+    @Test func aFinishedDemoOrOneForAnotherSizeStartsAfresh() throws {
+        let cli = try CLI()
+        try cli.run("demo", "--items", "20")
+        let again = try cli.run("demo", "--items", "30")
+        #expect(again.status == 0)
+        #expect(again.lines.first?.hasPrefix("starting fresh (the earlier demo was finished or for another --items): 30 records") == true)
+        expectComplete(try status(cli), items: 30)
+    }
+
+    @Test func controlCStopsAfterACommittedStepAndTheNextRunFinishes() throws {
+        let cli = try CLI()
+        let demo = try cli.start("demo", "--items", "100000")
+        _ = demo.nextLine()  // "starting fresh: …"
+        _ = demo.nextLine()  // the first progress line: the demo is counting
+        demo.process.interrupt()
+        #expect(demo.waitForExit() == 130)
+        let stopped = try status(cli)
+        #expect(stopped.overall > 0 && stopped.overall < 100)
+        #expect(try cli.run("remove", "demo").status == 0)  // the store is consistent and writable
+    }
+}

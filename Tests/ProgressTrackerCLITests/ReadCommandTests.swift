@@ -1,0 +1,127 @@
+import Foundation
+import ProgressTracking
+import Testing
+
+/// `sets` and `status`: what they print, at any width, and that they never change the file.
+struct ReadCommandTests {
+    private func makeImport(_ cli: CLI) throws {
+        try cli.run("create", "import", "download", "--total", "100")
+        try cli.run("create", "import", "process", "--total", "100")
+        try cli.run("increment", "import", "download", "--by", "50")
+        try cli.run("increment", "import", "process", "--by", "30")
+    }
+
+    @Test func statusPrintsARowPerTrackerInCreationOrderThenTheOverall() throws {
+        let cli = try CLI()
+        try makeImport(cli)
+        let output = try cli.run("status", "import")
+        #expect(output.status == 0)
+        #expect(output.lines.count == 3)
+        #expect(output.lines[0].hasPrefix("download  █"))
+        #expect(output.lines[0].hasSuffix("  50/100   50.0%"))
+        #expect(output.lines[1].hasPrefix("process   █"))
+        #expect(output.lines[1].hasSuffix("  30/100   30.0%"))
+        #expect(output.lines[2].hasPrefix("overall   █"))
+        #expect(output.lines[2].hasSuffix("           40.0%"))
+        #expect(output.lines.allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func statusJSONDecodesToTheLibrarysStatus() throws {
+        let cli = try CLI()
+        try makeImport(cli)
+        let output = try cli.run("status", "import", "--json")
+        #expect(output.status == 0)
+        let status = try JSONDecoder().decode(TrackerSetStatus.self, from: Data(output.stdout.utf8))
+        #expect(status == TrackerSetStatus(
+            trackers: [
+                "download": TrackerStatus(current: 50, total: 100, percent: 50),
+                "process": TrackerStatus(current: 30, total: 100, percent: 30),
+            ],
+            overall: 40,
+            order: ["download", "process"]
+        ))
+    }
+
+    @Test(arguments: [40, 200])
+    func statusFitsTheWidthAndCutsLongNames(columns: Int) throws {
+        let cli = try CLI()
+        let longName = "a tracker with a name far longer than forty columns"
+        try cli.run("create", "import", longName, "--total", "3")
+        try cli.run("create", "import", "rows", "--total", "20000")
+        let output = try cli.run("status", "import", environment: ["COLUMNS": "\(columns)"])
+        #expect(output.status == 0)
+        #expect(output.lines.allSatisfy { $0.count <= columns })
+        if columns == 40 {
+            #expect(output.lines[0].hasPrefix("a tracker wit…  "))
+        } else {
+            #expect(output.lines[0].hasPrefix(longName + "  "))
+        }
+        #expect(output.lines[1].hasSuffix("0/20000    0.0%"))
+    }
+
+    @Test func percentagesHaveOneDecimalAndShow100OnlyWhenDone() throws {
+        let cli = try CLI()
+        try cli.run("create", "import", "rows", "--total", "3000")
+        try cli.run("set", "import", "rows", "2999")
+        let output = try cli.run("status", "import")
+        #expect(output.lines[0].hasSuffix("2999/3000   99.9%"))
+    }
+
+    @Test func setsListsEverySetWithItsCountsAndTimes() throws {
+        let cli = try CLI()
+        try makeImport(cli)
+        try cli.run("create", "nightly", "files", "--total", "4")
+        let output = try cli.run("sets")
+        #expect(output.status == 0)
+        #expect(output.lines.count == 3)
+        #expect(output.lines[0] == "SET       TRACKERS  OVERALL  CREATED              UPDATED")
+        let time = #/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/#
+        #expect(try #require(try #/^import {4,}2 {3,}40\.0%  (?<created>.+)  (?<updated>.+)$/#.wholeMatch(in: output.lines[1]))
+            .output.created.wholeMatch(of: time) != nil)
+        #expect(output.lines[2].hasPrefix("nightly          1     0.0%  "))
+    }
+
+    @Test(arguments: [40, 200])
+    func setsFitsTheWidth(columns: Int) throws {
+        let cli = try CLI()
+        try cli.run("create", "a set whose name is longer than the terminal is wide", "t", "--total", "1")
+        let output = try cli.run("sets", environment: ["COLUMNS": "\(columns)"])
+        #expect(output.lines.allSatisfy { $0.count <= columns })
+        #expect(output.lines[1].contains("…") == (columns == 40))
+        #expect(output.lines[0].hasSuffix("UPDATED") == (columns == 200))
+    }
+
+    @Test func readingCommandsLeaveTheFileUnchanged() throws {
+        let cli = try CLI()
+        try makeImport(cli)
+        let before = try Data(contentsOf: URL(filePath: cli.db))
+        try cli.run("sets")
+        try cli.run("status", "import")
+        try cli.run("status", "import", "--json")
+        #expect(try Data(contentsOf: URL(filePath: cli.db)) == before)
+    }
+
+    @Test func dbIsTakenBeforeOrAfterTheCommandThenFromTheEnvironmentThenTheDefault() throws {
+        let cli = try CLI()
+        let other = cli.directory.appending(path: "other.sqlite").path
+        try cli.run("--db", other, "create", "before", "t", "--total", "1")
+        try cli.run("create", "after", "t", "--total", "1", "--db", other)
+        try cli.run("create", "environment", "t", "--total", "1")
+        try cli.run("create", "default", "t", "--total", "1", environment: ["PROGRESS_TRACKER_DB": ""])
+        #expect(try cli.run("sets", "--db", other).lines.dropFirst().map { $0.prefix { $0 != " " } } == ["before", "after"])
+        #expect(try cli.run("sets").lines.dropFirst().map { $0.prefix { $0 != " " } } == ["environment"])
+        let defaultFile = cli.directory.appending(path: "progress.sqlite").path
+        #expect(try cli.run("--db", defaultFile, "sets").lines.dropFirst().map { $0.prefix { $0 != " " } } == ["default"])
+    }
+
+    @Test func everyCommandHasHelpWithAnExample() throws {
+        let cli = try CLI()
+        for command in ["sets", "status", "watch", "create", "open", "increment", "set", "total", "remove", "demo"] {
+            let output = try cli.run(command, "--help")
+            #expect(output.status == 0, "\(command)")
+            #expect(output.stdout.contains("Example"), "\(command)")
+            #expect(output.stdout.contains("progress-tracker \(command) "), "\(command)")
+        }
+        #expect(try cli.run("--help").stdout.contains("progress-tracker demo"))
+    }
+}
