@@ -17,12 +17,7 @@ extension ProgressTrackerCommand {
         var weight: Double?
 
         func run() throws {
-            let store = try storeFile.openForWriting(creatingFile: true)
-            // One transaction: a tracker refused (bad total, already there) leaves no new empty set behind.
-            let created = try store.transaction {
-                try store.trackerSet(named: target.set).createTracker(target.tracker, total: total, weight: weight)
-            }
-            print(StatusText.tracker(created, try created.status()))
+            try target.make(in: storeFile) { try $0.createTracker($1, total: total, weight: weight) }
         }
     }
 }

@@ -30,14 +30,13 @@ extension ProgressTrackerCommand {
         }
 
         func run() throws {
-            let counted = try target.existingTracker(in: storeFile)
-            var note = ""
-            if let item {
-                if try !counted.increment(item: item) { note = " (item \"\(item)\" was already counted)" }
-            } else {
-                try counted.increment(by: by ?? 1)
+            try target.change(in: storeFile) { tracker in
+                guard let item else {
+                    try tracker.increment(by: by ?? 1)
+                    return ""
+                }
+                return try tracker.increment(item: item) ? "" : " (item \"\(item)\" was already counted)"
             }
-            print(StatusText.tracker(counted, try counted.status()) + note)
         }
     }
 }

@@ -14,12 +14,7 @@ extension ProgressTrackerCommand {
         var total: Int
 
         func run() throws {
-            let store = try storeFile.openForWriting(creatingFile: true)
-            // One transaction: a refused total leaves no new empty set behind.
-            let opened = try store.transaction {
-                try store.trackerSet(named: target.set).openTracker(target.tracker, total: total)
-            }
-            print(StatusText.tracker(opened, try opened.status()))
+            try target.make(in: storeFile) { try $0.openTracker($1, total: total) }
         }
     }
 }

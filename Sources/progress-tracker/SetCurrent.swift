@@ -15,9 +15,10 @@ extension ProgressTrackerCommand {
         var current: Int
 
         func run() throws {
-            let changed = try target.existingTracker(in: storeFile)
-            try changed.setCurrent(current)
-            print(StatusText.tracker(changed, try changed.status()))
+            try target.change(in: storeFile) { tracker in
+                try tracker.setCurrent(current)
+                return ""
+            }
         }
     }
 }

@@ -15,9 +15,10 @@ extension ProgressTrackerCommand {
         var total: Int
 
         func run() throws {
-            let changed = try target.existingTracker(in: storeFile)
-            try changed.setTotal(total)
-            print(StatusText.tracker(changed, try changed.status()))
+            try target.change(in: storeFile) { tracker in
+                try tracker.setTotal(total)
+                return ""
+            }
         }
     }
 }
