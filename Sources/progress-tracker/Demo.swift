@@ -62,16 +62,15 @@ extension ProgressTrackerCommand {
             }
             try progress.finish()
             let seconds = (ContinuousClock.now - started) / .seconds(1)
-            print("done: \(demo.countsDescription), \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
+            print("done: \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
         }
 
         private func startMessage(_ demo: DemoImport) -> String {
             let place = "set \"\(DemoImport.setName)\" of \(storeFile.path)"
-            let plan = "\(demo.recordCount) records through \(DemoImport.stages.map(\.name).joined(separator: ", "))"
             return switch demo.start {
-            case .fresh: "starting fresh: \(plan), counted in \(place)"
-            case .replacing: "starting fresh (the earlier demo was finished or for another --items): \(plan), counted in \(place)"
-            case .resuming: "resuming from \(demo.countsDescription) in \(place)"
+            case .fresh: "starting fresh: \(demo.recordCount) records, \(place)"
+            case .replacing: "starting fresh: \(demo.recordCount) records, \(place) (the earlier demo was finished or for another --items)"
+            case .resuming: "resuming \(place) from \(demo.countsDescription)"
             }
         }
     }

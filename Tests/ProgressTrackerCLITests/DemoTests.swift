@@ -22,8 +22,8 @@ struct DemoTests {
         let cli = try CLI()
         let output = try cli.run("demo", "--items", "50")
         #expect(output.status == 0)
-        #expect(output.lines.first == "starting fresh: 50 records through extract, transform, validate, load, counted in set \"demo\" of \(cli.db)")
-        #expect(output.lines.last?.hasPrefix("done: extract 50/50, transform 50/50, validate 50/50, load 50/50, 200 counted by this run in ") == true)
+        #expect(output.lines.first == "starting fresh: 50 records, set \"demo\" of \(cli.db)")
+        #expect(output.lines.last?.hasPrefix("done: 200 counted by this run in ") == true)
         #expect(!output.stdout.contains("\u{1B}"))  // no control codes into a pipe
         expectComplete(try status(cli), items: 50)
     }
@@ -44,8 +44,8 @@ struct DemoTests {
         let resumed = try cli.run("demo", "--items", "100")
         #expect(resumed.status == 0)
         let from = zip(stages, counts).map { "\($0) \($1)/100" }.joined(separator: ", ")
-        #expect(resumed.lines.first == "resuming from \(from) in set \"demo\" of \(cli.db)")
-        #expect(resumed.lines.last?.contains(", \(400 - counts.reduce(0, +)) counted by this run in ") == true)
+        #expect(resumed.lines.first == "resuming set \"demo\" of \(cli.db) from \(from)")
+        #expect(resumed.lines.last?.hasPrefix("done: \(400 - counts.reduce(0, +)) counted by this run in ") == true)
         expectComplete(try status(cli), items: 100)
     }
 
@@ -54,7 +54,7 @@ struct DemoTests {
         try cli.run("demo", "--items", "20")
         let again = try cli.run("demo", "--items", "30")
         #expect(again.status == 0)
-        #expect(again.lines.first?.hasPrefix("starting fresh (the earlier demo was finished or for another --items): 30 records") == true)
+        #expect(again.lines.first == "starting fresh: 30 records, set \"demo\" of \(cli.db) (the earlier demo was finished or for another --items)")
         expectComplete(try status(cli), items: 30)
     }
 
