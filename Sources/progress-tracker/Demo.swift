@@ -48,6 +48,7 @@ extension ProgressTrackerCommand {
             Interruption.catchControlC()
             while !demo.isFinished {
                 guard !Interruption.isRequested else {
+                    try progress.finish()  // the table, up to date with the counts the message gives
                     FileHandle.standardError.write(Data("interrupted at \(demo.countsDescription); run the same command again to resume\n".utf8))
                     throw ExitCode(Interruption.exitCode)
                 }

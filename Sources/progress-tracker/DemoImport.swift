@@ -74,7 +74,7 @@ struct DemoImport {
     }
 
     /// Works one step on every stage, then counts the records finished in one transaction,
-    /// calling `counted` after each count.
+    /// calling `counted` after each count. A step cut short by Ctrl-C counts nothing.
     mutating func step(counted: () -> Void) throws {
         let before = done
         let batches = Self.stages.indices.map { stage in
@@ -84,6 +84,7 @@ struct DemoImport {
         }
         // The simulated work of the step: the stages work at once, as a pipeline does.
         Interruption.sleep(for: Self.stepDuration)
+        guard !Interruption.isRequested else { return }
         try trackerSet.store.transaction {
             for (tracker, records) in zip(trackers, batches) {
                 for record in records where try tracker.increment(item: "record-\(record)") {

@@ -30,7 +30,7 @@ struct DemoProgress {
         }
     }
 
-    /// Shows the final status, in full.
+    /// Shows the status now, in full: at the end, or when interrupted.
     mutating func finish() throws {
         let table = StatusText.table(try trackerSet.getStatus(), width: Terminal.columns)
         if interactive {
