@@ -50,16 +50,18 @@ extension ProcessTests {
             for name in ["a", "b"] { try set.createTracker(name, total: 5_000) }
 
             let workers = try Worker.startTogether([
-                ["watch", directory.storePath, "read-only", "10000"],
-                ["watch", directory.storePath, "read-write", "10000"],
                 ["increment", directory.storePath, "a", "5000", "5000"],
                 ["increment", directory.storePath, "b", "5000", "5000"],
+                ["watch", directory.storePath, "read-only", "10000"],
+                ["watch", directory.storePath, "read-write", "10000"],
             ])
+            // Writers first: if one fails, the test ends here, and the watchers waiting for its
+            // counts are killed with their `Worker`s.
+            for writer in workers[..<2] { try writer.finish() }
             // A watcher fails (and `finish` throws) if a count went down or a read failed.
-            let reports = try workers.map { try $0.finish() }
-
-            #expect(reports[0].hasPrefix("reads="))
-            #expect(reports[1].hasPrefix("reads="))
+            for watcher in workers[2...] {
+                #expect(try watcher.finish().hasPrefix("reads="))
+            }
             #expect(try set.getOverallProgress() == 100)
         }
 

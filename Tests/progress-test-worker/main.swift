@@ -12,8 +12,8 @@ import Glibc
 import Darwin
 #endif
 
-// A safety net for a test that stops reading: no worker outlives two minutes.
-alarm(120)
+// A safety net for a test that stops reading: no worker outlives a minute.
+alarm(60)
 
 /// Prints one line of the protocol at once (stdout is a pipe, which would buffer it).
 func emit(_ line: String) {
