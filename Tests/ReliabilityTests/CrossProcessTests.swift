@@ -1,4 +1,4 @@
-import ProgressTracking
+@testable import ProgressTracking
 import Testing
 
 extension ProcessTests {
@@ -40,6 +40,21 @@ extension ProcessTests {
 
                 let set = try ProgressStore(path: directory.storePath).trackerSet(named: "work")
                 #expect(try set.getAllTrackers().map(\.name) == ["shared"])
+                #expect(try set.getTracker("shared")?.current == 6)
+            }
+        }
+
+        /// Each round, six processes find a file at schema version 1 and upgrade it at once.
+        @Test func processesUpgradingAnOlderFileAtOnceUpgradeItOnce() throws {
+            for _ in 0..<6 {
+                let directory = try TestDirectory()
+                let file = DatabaseFile(path: directory.storePath)
+                try file.create(atSchemaVersion: 1)
+                let workers = try Worker.startTogether((0..<6).map { _ in ["open", directory.storePath, "shared"] })
+                for worker in workers { try worker.finish() }
+
+                #expect(try file.schemaVersion() == Migration.latestVersion)
+                let set = try ProgressStore(path: directory.storePath).trackerSet(named: "work")
                 #expect(try set.getTracker("shared")?.current == 6)
             }
         }

@@ -5,6 +5,15 @@
 struct DatabaseFile {
     let path: String
 
+    /// Creates the file with an older version's schema.
+    func create(atSchemaVersion version: Int) throws {
+        try Migrator.migrate(Connection(path: path, mode: .readWrite), upTo: version)
+    }
+
+    func schemaVersion() throws -> Int {
+        try Migrator.schemaVersion(of: Connection(path: path, mode: .readOnly))
+    }
+
     /// `PRAGMA integrity_check`: "ok", or the damage found.
     func integrity() throws -> String {
         let connection = try Connection(path: path, mode: .readOnly)
