@@ -25,21 +25,40 @@ public final class ProgressStore: Sendable {
     ///     is never changed, so a watcher cannot disturb the writer. The file must exist.
     ///   - busyTimeout: How long a call waits for another connection's write lock before it
     ///     throws `.busy`.
+    ///   - sampleInterval: How often, at most, a counting tracker's progress is sampled into
+    ///     the history (lifecycle events are always recorded). Shorter gives finer history and
+    ///     rates, and more rows.
     /// - Throws: `ProgressTrackingError`: `.cannotOpen` (missing directory, a directory, no
     ///   such file when read-only), `.notADatabase`, `.notAProgressStore`, `.newerSchema`
     ///   (the file is left untouched), `.outdatedSchema` (read-only on an older file), `.busy`.
-    public init(
+    public convenience init(
         path: String,
         durability: Durability = .normal,
         readOnly: Bool = false,
-        busyTimeout: Duration = .seconds(5)
+        busyTimeout: Duration = .seconds(5),
+        sampleInterval: Duration = .seconds(1)
+    ) throws(ProgressTrackingError) {
+        try self.init(
+            path: path, durability: durability, readOnly: readOnly, busyTimeout: busyTimeout,
+            timekeeping: .system(sampleInterval: sampleInterval)
+        )
+    }
+
+    /// Opens the store with the given clock and sample interval; tests give it a clock of theirs.
+    init(
+        path: String,
+        durability: Durability = .normal,
+        readOnly: Bool = false,
+        busyTimeout: Duration = .seconds(5),
+        timekeeping: Timekeeping
     ) throws(ProgressTrackingError) {
         self.path = path
         database = try SharedRepository(
             path: path,
             mode: readOnly ? .readOnly : .readWrite,
             durability: durability,
-            busyTimeout: busyTimeout
+            busyTimeout: busyTimeout,
+            timekeeping: timekeeping
         )
     }
 

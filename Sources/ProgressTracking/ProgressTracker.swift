@@ -42,10 +42,11 @@ public struct ProgressTracker: Sendable {
         get throws { try 100 * row().fraction }
     }
 
-    /// Current, total and percent from one read.
+    /// Current, total, percent and timing from one read.
+    /// - Complexity: one query, O(log n) in the history's rows.
     public func status() throws -> TrackerStatus {
-        let row = try row()
-        return TrackerStatus(current: row.current, total: row.total, percent: 100 * row.fraction)
+        guard let status = try database.perform({ try $0.trackerStatus(id: id) }) else { throw removed }
+        return status
     }
 
     private func row() throws -> TrackerRow {

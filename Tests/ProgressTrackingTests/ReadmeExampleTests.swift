@@ -32,7 +32,7 @@ import Testing
         #expect(interrupted.overall == 40)
 
         let finished = try runImport() // the same loop, run again: resumes where it stopped
-        #expect(finished.trackers["load"] == TrackerStatus(current: 1_000, total: 1_000, percent: 100))
+        #expect(finished.trackers["load"]?.current == 1_000)
         #expect(finished.overall == 100)
         // README example ends
     }

@@ -36,19 +36,20 @@ import Testing
         try set.createTracker("process", total: 100).increment(by: 30)
 
         let status = try set.getStatus()
-        #expect(status.trackers["download"] == TrackerStatus(current: 50, total: 100, percent: 50))
-        #expect(status.trackers["process"] == TrackerStatus(current: 30, total: 100, percent: 30))
+        #expect(status.trackers["download"]?.withoutTiming == TrackerStatus(current: 50, total: 100, percent: 50))
+        #expect(status.trackers["process"]?.withoutTiming == TrackerStatus(current: 30, total: 100, percent: 30))
         #expect(status.overall == 40)
         #expect(status.order == ["download", "process"])
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let json = try #require(String(data: encoder.encode(status), encoding: .utf8))
+        // The seed's keys; the timing keys that follow them are HistoryTimingTests' subject.
+        let json = try #require(String(data: encoder.encode(status.withoutTiming), encoding: .utf8))
         #expect(json == #"{"order":["download","process"],"overall":40,"trackers":{"download":{"current":50,"percent":50,"total":100},"process":{"current":30,"percent":30,"total":100}}}"#)
 
         let seedJSON = #"{"trackers":{"download":{"current":50,"total":100,"percent":50},"process":{"current":30,"total":100,"percent":30}},"overall":40}"#
         let decoded = try JSONDecoder().decode(TrackerSetStatus.self, from: Data(seedJSON.utf8))
-        #expect(decoded == status)
+        #expect(decoded == status.withoutTiming)
     }
 }
 
@@ -102,7 +103,7 @@ extension SeedExampleTests {
         #expect(overallAfterEachStage == [25, 50, 75, 100])
         let status = try set.getStatus()
         #expect(status.order == stages)
-        #expect(status.trackers.values.allSatisfy { $0 == TrackerStatus(current: 50, total: 50, percent: 100) })
+        #expect(status.trackers.values.allSatisfy { $0.withoutTiming == TrackerStatus(current: 50, total: 50, percent: 100) })
     }
 
     @Test func batchImportWithCategories() throws {
@@ -137,7 +138,7 @@ extension SeedExampleTests {
         try #require(try set.getTracker(id)).setCurrent(1_024)
         #expect(try download.percentComplete == 25)
         try #require(try set.getTracker(id)).setCurrent(4_096)
-        #expect(try set.getStatus().trackers[id] == TrackerStatus(current: 4_096, total: 4_096, percent: 100))
+        #expect(try set.getStatus().trackers[id]?.withoutTiming == TrackerStatus(current: 4_096, total: 4_096, percent: 100))
 
         #expect(try set.removeTracker(id))
         #expect(try set.getStatus().trackers.isEmpty)

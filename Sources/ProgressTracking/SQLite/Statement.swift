@@ -54,6 +54,14 @@ final class Statement {
         }
     }
 
+    func bind(_ value: String?, at index: Int32) {
+        if let value {
+            bind(value, at: index)
+        } else {
+            sqlite3_bind_null(handle, index)
+        }
+    }
+
     // MARK: - Stepping
 
     /// Advances to the next row: `true` when a row is available, `false` when the statement is done.

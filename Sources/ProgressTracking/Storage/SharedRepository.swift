@@ -9,11 +9,15 @@ final class SharedRepository: @unchecked Sendable {
     private let busyTimeout: Duration
 
     /// Opens the file; see `TrackerRepository.init`.
-    init(path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration) throws(ProgressTrackingError) {
+    init(
+        path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration, timekeeping: Timekeeping
+    ) throws(ProgressTrackingError) {
         self.path = path
         self.busyTimeout = busyTimeout
         do {
-            repository = try TrackerRepository(path: path, mode: mode, durability: durability, busyTimeout: busyTimeout)
+            repository = try TrackerRepository(
+                path: path, mode: mode, durability: durability, busyTimeout: busyTimeout, timekeeping: timekeeping
+            )
         } catch {
             throw Self.translate(error, path: path, busyTimeout: busyTimeout)
         }

@@ -15,6 +15,9 @@ final class TrackerRepository {
     /// with `PRAGMA max_page_count`, which holds for one connection only.
     let connection: Connection
     private var statements = [Statement?](repeating: nil, count: Query.allCases.count)
+    let timekeeping: Timekeeping
+    /// The trackers this store created or opened: opening any other existing one resumes it.
+    var trackersOfThisRun: Set<Int> = []
 
     /// Opens the file, refuses one it cannot read or that is newer than this code, sets the
     /// pragmas, and (in read-write mode) migrates it to the latest schema.
@@ -22,7 +25,8 @@ final class TrackerRepository {
     /// The version is read before anything is written, so a refused file is left unchanged.
     /// - Throws: `ProgressTrackingError.newerSchema`, `.outdatedSchema`, `.notAProgressStore`,
     ///   or `SQLiteError` (cannot open, not a database, busy).
-    init(path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration) throws {
+    init(path: String, mode: Connection.Mode, durability: Durability, busyTimeout: Duration, timekeeping: Timekeeping) throws {
+        self.timekeeping = timekeeping
         connection = try Connection(path: path, mode: mode)
         connection.setBusyTimeout(milliseconds: Int32(clamping: busyTimeout.milliseconds))
         let (version, isEmpty) = try Migrator.schemaState(of: connection)
@@ -46,7 +50,7 @@ final class TrackerRepository {
         }
     }
 
-    private func statement(_ query: Query) throws(SQLiteError) -> Statement {
+    func statement(_ query: Query) throws(SQLiteError) -> Statement {
         if let statement = statements[query.rawValue] { return statement }
         let statement = try connection.prepare(query.sql)
         statements[query.rawValue] = statement
@@ -82,6 +86,7 @@ final class TrackerRepository {
         if let id = try setID(named: name) { return id }
         let insert = try statement(.insertSet)
         insert.bind(name, at: 1)
+        insert.bind(timekeeping.now(), at: 2)
         try insert.run()
         guard let id = try setID(named: name) else { throw ProgressTrackingError.trackerSetRemoved(set: name) }
         return id
@@ -105,17 +110,25 @@ final class TrackerRepository {
     }
 
     /// The set's summary, or nil if it was removed.
+    /// - Complexity: O(n) in the set's trackers.
     func setSummary(id: Int, name: String) throws(SQLiteError) -> TrackerSetSummary? {
         let statement = try statement(.setSummary)
         defer { statement.reset() }
         statement.bind(id, at: 1)
         guard try statement.step() else { return nil }
+        let timing = readSetTiming(statement, from: 4)
+        let items = statement.int(at: 8)
         return TrackerSetSummary(
             name: name,
             trackerCount: statement.int(at: 2),
             overall: statement.double(at: 3),
             createdAt: Date(timeIntervalSince1970: statement.double(at: 0)),
-            updatedAt: Date(timeIntervalSince1970: statement.double(at: 1))
+            updatedAt: Date(timeIntervalSince1970: statement.double(at: 1)),
+            startedAt: timing.startedAt.map(Date.init(timeIntervalSince1970:)),
+            completedAt: timing.completedAt.map(Date.init(timeIntervalSince1970:)),
+            elapsed: timing.elapsed,
+            items: items,
+            meanRate: timing.elapsed > 0 ? Double(items) / timing.elapsed : nil
         )
     }
 
@@ -125,32 +138,50 @@ final class TrackerRepository {
     /// - Throws: `.trackerExists` if the set has one of that name, `.trackerSetRemoved` if the set is gone.
     func insertTracker(setID: Int, setName: String, name: String, total: Int, weight: Double?) throws -> Int {
         do {
-            return try upsert(.insertTracker, setID: setID, name: name, total: total, weight: weight)
-        } catch where error.extendedCode == SQLiteError.constraintUnique {
+            return try transaction {
+                let now = timekeeping.now()
+                let id = try upsert(.insertTracker, setID: setID, name: name, total: total, weight: weight, at: now)
+                try recordOpening(trackerID: id, before: nil, at: now)
+                return id
+            }
+        } catch let error as SQLiteError where error.extendedCode == SQLiteError.constraintUnique {
             throw ProgressTrackingError.trackerExists(tracker: name, set: setName)
-        } catch where error.extendedCode == SQLiteError.constraintForeignKey {
+        } catch let error as SQLiteError where error.extendedCode == SQLiteError.constraintForeignKey {
             throw ProgressTrackingError.trackerSetRemoved(set: setName)
         }
     }
 
     /// Inserts a tracker, or updates the total (and the weight, if given) of the existing one
-    /// and keeps its count. Returns its id.
+    /// and keeps its count. Returns its id. Opening a tracker that another run counted
+    /// resumes it: the time since its last change is downtime, not active time.
     /// - Throws: `.trackerSetRemoved` if the set is gone.
     func openTracker(setID: Int, setName: String, name: String, total: Int, weight: Double?) throws -> Int {
         do {
-            return try upsert(.openTracker, setID: setID, name: name, total: total, weight: weight)
-        } catch where error.extendedCode == SQLiteError.constraintForeignKey {
+            return try transaction {
+                let now = timekeeping.now()
+                let before = try trackerID(setID: setID, name: name).flatMap { try trackerState(id: $0) }
+                if let before, !trackersOfThisRun.contains(before.id) {
+                    try recordResume(before, at: now)
+                }
+                let id = try upsert(.openTracker, setID: setID, name: name, total: total, weight: weight, at: now)
+                try recordOpening(trackerID: id, before: before, at: now)
+                return id
+            }
+        } catch let error as SQLiteError where error.extendedCode == SQLiteError.constraintForeignKey {
             throw ProgressTrackingError.trackerSetRemoved(set: setName)
         }
     }
 
-    private func upsert(_ query: Query, setID: Int, name: String, total: Int, weight: Double?) throws(SQLiteError) -> Int {
+    private func upsert(
+        _ query: Query, setID: Int, name: String, total: Int, weight: Double?, at now: Double
+    ) throws(SQLiteError) -> Int {
         let statement = try statement(query)
         defer { statement.reset() }
         statement.bind(setID, at: 1)
         statement.bind(name, at: 2)
         statement.bind(total, at: 3)
         statement.bind(weight, at: 4)
+        statement.bind(now, at: 5)
         try statement.step()
         let id = statement.int(at: 0)
         // RETURNING rows are produced before the statement completes; finish it so it commits.
@@ -178,12 +209,23 @@ final class TrackerRepository {
         return trackers
     }
 
-    /// Deletes the tracker and its item keys. Returns whether one was deleted.
-    func deleteTracker(setID: Int, name: String) throws(SQLiteError) -> Bool {
-        let statement = try statement(.deleteTracker)
-        statement.bind(setID, at: 1)
-        statement.bind(name, at: 2)
-        return try statement.run() > 0
+    /// Deletes the tracker and its item keys, and keeps its history. Returns whether one was deleted.
+    func deleteTracker(setID: Int, name: String) throws -> Bool {
+        try transaction {
+            guard let id = try trackerID(setID: setID, name: name) else { return false }
+            let now = timekeeping.now()
+            try recordEvent(.removed, trackerID: id, at: now)
+            let delete = try statement(.deleteTracker)
+            delete.bind(setID, at: 1)
+            delete.bind(name, at: 2)
+            try delete.run()
+            // Removing a tracker is a change to its set, which the set's updated_at shows.
+            let touch = try statement(.touchSet)
+            touch.bind(setID, at: 1)
+            touch.bind(now, at: 2)
+            try touch.run()
+            return true
+        }
     }
 
     /// The tracker's stored values, or nil if it was removed.
@@ -203,22 +245,27 @@ final class TrackerRepository {
     // MARK: - Counting
 
     /// Adds `amount` to the tracker's count. Returns false if the tracker was removed.
-    /// - Complexity: one indexed UPDATE; no allocation.
-    func increment(trackerID: Int, by amount: Int) throws(SQLiteError) -> Bool {
-        let statement = try statement(.increment)
-        statement.bind(trackerID, at: 1)
-        statement.bind(amount, at: 2)
-        return try statement.run() > 0
+    /// - Complexity: one indexed UPDATE, no allocation; the history path (`recordChange`)
+    ///   only for the first count, the completing one, and one count per sample interval.
+    func increment(trackerID: Int, by amount: Int) throws -> Bool {
+        try changeUnlessRecorded(.increment, trackerID: trackerID, value: amount)
+            || recordChange(.add(amount), trackerID: trackerID)
     }
 
-    /// Stores the item key and, if it was new, adds 1 to the count, in one statement.
-    /// Returns whether the key was new.
+    /// Stores the item key and, if it was new, adds 1 to the count. Returns whether the key was new.
     /// - Throws: `SQLiteError` with `SQLITE_CONSTRAINT_FOREIGNKEY` if the tracker was removed.
-    func countItem(trackerID: Int, key: String) throws(SQLiteError) -> Bool {
-        let statement = try statement(.countItem)
-        statement.bind(trackerID, at: 1)
-        statement.bind(key, at: 2)
-        return try statement.run() > 0
+    func countItem(trackerID: Int, key: String) throws -> Bool {
+        // One transaction: the key and its count commit together or not at all, even inside
+        // a caller's transaction that swallows an error.
+        try transaction {
+            let statement = try statement(.countItem)
+            statement.bind(trackerID, at: 1)
+            statement.bind(key, at: 2)
+            guard try statement.run() > 0 else { return false }
+            // The key's foreign key proved that the tracker exists.
+            _ = try increment(trackerID: trackerID, by: 1)
+            return true
+        }
     }
 
     func hasItem(trackerID: Int, key: String) throws(SQLiteError) -> Bool {
@@ -230,18 +277,24 @@ final class TrackerRepository {
     }
 
     /// Returns false if the tracker was removed.
-    func setCurrent(trackerID: Int, to current: Int) throws(SQLiteError) -> Bool {
-        let statement = try statement(.setCurrent)
-        statement.bind(trackerID, at: 1)
-        statement.bind(current, at: 2)
-        return try statement.run() > 0
+    func setCurrent(trackerID: Int, to current: Int) throws -> Bool {
+        try changeUnlessRecorded(.setCurrent, trackerID: trackerID, value: current)
+            || recordChange(.assign(current), trackerID: trackerID)
     }
 
     /// Returns false if the tracker was removed.
-    func setTotal(trackerID: Int, to total: Int) throws(SQLiteError) -> Bool {
-        let statement = try statement(.setTotal)
+    func setTotal(trackerID: Int, to total: Int) throws -> Bool {
+        try recordChange(.total(total), trackerID: trackerID)
+    }
+
+    /// Runs a hot-path statement, `.increment` or `.setCurrent`, which changes the count only
+    /// when the change needs no history row. Returns whether it changed the count.
+    private func changeUnlessRecorded(_ query: Query, trackerID: Int, value: Int) throws(SQLiteError) -> Bool {
+        let statement = try statement(query)
         statement.bind(trackerID, at: 1)
-        statement.bind(total, at: 2)
+        statement.bind(value, at: 2)
+        statement.bind(timekeeping.now(), at: 3)
+        statement.bind(timekeeping.sampleInterval, at: 4)
         return try statement.run() > 0
     }
 
@@ -256,23 +309,43 @@ final class TrackerRepository {
         return try statement.step() ? statement.double(at: 0) : nil
     }
 
-    /// Every tracker's status and the overall percentage, from one query (one snapshot),
-    /// or nil if the set was removed.
+    /// Every tracker's status and the overall percentage and timing, from one query (one
+    /// snapshot), or nil if the set was removed.
     /// - Complexity: O(n log n) in the set's trackers (sorted into creation order).
     func status(setID: Int) throws(SQLiteError) -> TrackerSetStatus? {
         let statement = try statement(.status)
         defer { statement.reset() }
         statement.bind(setID, at: 1)
+        statement.bind(timekeeping.rateWindow, at: 2)
         guard try statement.step() else { return nil }
-        var status = TrackerSetStatus(overall: statement.double(at: 0))
+        let overall = statement.double(at: 0)
+        let timing = readSetTiming(statement, from: 1)
+        var status = TrackerSetStatus(
+            overall: overall,
+            startedAt: timing.startedAt.map(Date.init(timeIntervalSince1970:)),
+            updatedAt: timing.changedAt.map(Date.init(timeIntervalSince1970:)),
+            completedAt: timing.completedAt.map(Date.init(timeIntervalSince1970:)),
+            elapsed: timing.elapsed
+        )
         // An empty set yields one row whose tracker columns are NULL (the LEFT JOIN).
-        guard !statement.isNull(at: 1) else { return status }
+        guard !statement.isNull(at: 5) else { return status }
+        // The overall grows by each unfinished tracker's rate as a share of its total, weighted.
+        var totalWeight = 0.0
+        var weightedGrowth = 0.0
+        var someRate = false
         repeat {
-            status.append(
-                statement.string(at: 1),
-                TrackerStatus(current: statement.int(at: 2), total: statement.int(at: 3), percent: 100 * statement.double(at: 4))
-            )
+            let (tracker, weight) = readTrackerStatus(statement, from: 6)
+            status.append(statement.string(at: 5), tracker)
+            totalWeight += weight
+            if let rate = tracker.rate {
+                someRate = true
+                if tracker.current < tracker.total { weightedGrowth += weight * rate / Double(tracker.total) }
+            }
         } while try statement.step()
+        if someRate, totalWeight > 0 {
+            status.rate = 100 * weightedGrowth / totalWeight
+        }
+        status.eta = Pace.eta(remaining: 100 - overall, rate: status.rate)
         return status
     }
 }

@@ -1,0 +1,22 @@
+/// The arithmetic of active time, rate and ETA, on stored times (Unix seconds).
+enum Pace {
+    /// Seconds from `start` to `end` without `paused`; 0 before the start.
+    static func activeSeconds(from start: Double?, to end: Double?, paused: Double) -> Double {
+        guard let start, let end else { return 0 }
+        return max(0, end - start - paused)
+    }
+
+    /// Items per second from `base` to `current` at `time`; nil when no time passed between them.
+    static func rate(from base: (at: Double, current: Int)?, to current: Int, at time: Double) -> Double? {
+        guard let base, time > base.at else { return nil }
+        return max(0, Double(current - base.current) / (time - base.at))
+    }
+
+    /// Seconds until `remaining` is done at `rate`: 0 when nothing remains, nil without a
+    /// positive rate.
+    static func eta(remaining: Double, rate: Double?) -> Double? {
+        if remaining <= 0 { return 0 }
+        guard let rate, rate > 0 else { return nil }
+        return remaining / rate
+    }
+}

@@ -1,0 +1,32 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProgressStore {
+    /// The history of the set named `set`, oldest first: when each tracker was created,
+    /// started, resumed, changed total, completed and removed, with progress samples between
+    /// (at most one per tracker per sample interval; see `init(path:...:sampleInterval:)`).
+    ///
+    /// Removed trackers' events are included; a removed set has no history.
+    /// - Parameters:
+    ///   - tracker: Only this tracker's events; nil for every tracker of the set.
+    ///   - since: Only events at or after this time.
+    ///   - until: Only events before this time.
+    /// - Returns: The events in time order; empty if no set has that name.
+    /// - Complexity: an index range scan over the set's events in the time range.
+    /// - Throws: `.emptyName`, `.nameTooLong`, or a file error.
+    public func history(set: String, tracker: String? = nil, since: Date? = nil, until: Date? = nil) throws -> [HistoryEvent] {
+        try Validation.checkName(set, of: .trackerSet)
+        if let tracker { try Validation.checkName(tracker, of: .tracker) }
+        return try database.perform {
+            try $0.history(
+                setName: set,
+                trackerName: tracker,
+                since: since?.timeIntervalSince1970,
+                until: until?.timeIntervalSince1970
+            )
+        }
+    }
+}

@@ -1,0 +1,65 @@
+extension ProgressTrackerSet {
+    /// The set's status now and after every change to it, by this process or another: the
+    /// replacement for polling `getStatus()` on a timer.
+    ///
+    /// ```swift
+    /// for try await status in set.updates() {
+    ///     print(status.overall)
+    ///     if status.overall >= 100 { break }
+    /// }
+    /// ```
+    /// The file is checked every `interval` with an O(1) read (`changeToken()`), and the
+    /// status read only when it changed; statuses equal to the last one are skipped. The
+    /// sequence ends when the task iterating it is cancelled.
+    /// - Throws (from iteration): `.trackerSetRemoved` when the set is removed, or a file error.
+    public func updates(every interval: Duration = .milliseconds(250)) -> TrackerSetUpdates {
+        TrackerSetUpdates(trackerSet: self, interval: interval)
+    }
+}
+
+/// The statuses of a set as it changes; see `ProgressTrackerSet.updates(every:)`.
+public struct TrackerSetUpdates: AsyncSequence, Sendable {
+    public typealias Element = TrackerSetStatus
+
+    let trackerSet: ProgressTrackerSet
+    let interval: Duration
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(trackerSet: trackerSet, interval: interval)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let trackerSet: ProgressTrackerSet
+        let interval: Duration
+        private var lastToken: ChangeToken?
+        private var lastStatus: TrackerSetStatus?
+
+        init(trackerSet: ProgressTrackerSet, interval: Duration) {
+            self.trackerSet = trackerSet
+            self.interval = interval
+        }
+
+        /// The next status that differs from the last one, or nil once the task is cancelled.
+        public mutating func next() async throws -> TrackerSetStatus? {
+            while !Task.isCancelled {
+                // The token before the status: a change between the two reads shows up again
+                // at the next check, where reading in the other order would lose it.
+                let token = try trackerSet.store.changeToken()
+                if token != lastToken {
+                    lastToken = token
+                    let status = try trackerSet.getStatus()
+                    if status != lastStatus {
+                        lastStatus = status
+                        return status
+                    }
+                }
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return nil
+                }
+            }
+            return nil
+        }
+    }
+}
