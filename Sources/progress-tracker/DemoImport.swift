@@ -25,10 +25,10 @@ struct DemoImport {
     static let stepDuration = Duration.milliseconds(25)
 
     /// How the import began.
-    enum Start: Equatable {
+    enum Start {
         case fresh
-        /// The set was there with counts for this number of records; `counts` are per stage.
-        case resuming(counts: [Int])
+        /// The set was there, unfinished, for this number of records.
+        case resuming
         /// The set was there but finished or for another number of records, and was replaced.
         case replacing
     }
@@ -53,7 +53,7 @@ struct DemoImport {
                 let resumable = status.overall < 100 && status.order == Self.stages.map(\.name)
                     && status.trackers.values.allSatisfy { $0.total == recordCount }
                 if resumable {
-                    start = .resuming(counts: status.order.compactMap { status.trackers[$0]?.current })
+                    start = .resuming
                 } else {
                     try store.removeTrackerSet(named: Self.setName)
                     start = .replacing
