@@ -6,7 +6,8 @@ struct Footprint {
     let directory: URL
 
     /// Peak resident memory of a worker process after 1,000,000 increments (in transactions of
-    /// 1,000). `growth_bytes` is the peak at the end less the peak after the first 1,000.
+    /// 1,000). `growth_bytes` is the peak at the end less the peak after the first tenth: what
+    /// grows with the number of increments.
     func memory() throws -> RowResult {
         let count = options.quick ? 10_000 : 1_000_000
         var peaks: [SideKind: Double] = [:]

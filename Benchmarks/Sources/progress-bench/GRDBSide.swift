@@ -1,3 +1,4 @@
+#if GRDB
 import GRDB
 import ProgressTracking
 
@@ -142,3 +143,4 @@ final class GRDBSide: Side {
         }
     }
 }
+#endif

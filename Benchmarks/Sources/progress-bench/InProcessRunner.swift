@@ -6,13 +6,16 @@ struct InProcessRunner {
     let options: Options
     let directory: URL
     var rounds: Int { options.quick ? 1 : 5 }
-    var minimumTurn: Double { options.quick ? 0 : 0.3 }
+    var minimumTurn: Double { options.quick || options.calls != nil ? 0 : 0.3 }
+    var minimumCalls: Int { options.calls ?? 1 }
 
     func run(_ operation: Operation) throws -> RowResult {
         let fixtures = try options.sides.map { kind in
             let path = directory.appendingPathComponent("\(operation.name)-\(kind.rawValue).sqlite").path
             let fixture = Fixture(kind: kind, path: path, durability: operation.durability)
             try fixture.side().addTrackers(operation.trackers)
+            try fixture.side().countItems(operation.storedItems, batchSize: 1_000)
+            fixture.counted = operation.storedItems
             if operation.reopens { fixture.close() }
             return fixture
         }
@@ -27,10 +30,14 @@ struct InProcessRunner {
             }
         }
         try check(operation, fixtures)
-        return RowResult(name: operation.name, values: rates.mapValues(median))
+        var result = RowResult(name: operation.name, values: rates.mapValues(median))
+        if options.scale {
+            result.details["file_bytes"] = Dictionary(uniqueKeysWithValues: try fixtures.map { ($0.kind, Double(try fileSize($0.path))) })
+        }
+        return result
     }
 
-    /// Runs `work` until `minimumTurn` has passed (once in quick mode). Returns operations per second.
+    /// Runs `work` until `minimumTurn` has passed and `minimumCalls` are made. Returns operations per second.
     @discardableResult
     private func turn(_ operation: Operation, _ fixture: Fixture) throws -> Double {
         let start = now()
@@ -38,7 +45,7 @@ struct InProcessRunner {
         repeat {
             try operation.work(fixture)
             calls += 1
-        } while now() - start < minimumTurn
+        } while calls < minimumCalls || now() - start < minimumTurn
         let elapsed = now() - start
         fixture.counted += calls * operation.counted
         return Double(calls * operation.unit) / elapsed

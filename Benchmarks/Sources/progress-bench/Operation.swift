@@ -6,6 +6,8 @@ struct Operation {
     var durability: Durability = .normal
     /// Trackers added to the set before the row runs.
     var trackers = 1
+    /// Item keys counted on the first tracker before the row runs.
+    var storedItems = 0
     /// Whether each side closes its file after setup, so that `work` opens it cold.
     var reopens = false
     /// Increments of the first tracker that one call of `work` makes (checked after the row).
@@ -32,6 +34,23 @@ struct Operation {
                 _ = try $0.kind.open(path: $0.path).overall()
             },
         ]
+    }
+}
+
+extension Operation {
+    /// How costs grow with the data (`--scale`): overall progress over 10 to 100,000 trackers,
+    /// and counting new item keys, 1,000 per transaction, on a tracker already holding 1,000
+    /// to 1,000,000 keys.
+    static func scale(quick: Bool) -> [Operation] {
+        let trackers = quick ? [10, 1_000] : [10, 100, 1_000, 10_000, 100_000]
+        let items = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]
+        return trackers.map { count in
+            Operation(name: "scale.overall.\(count)", trackers: count, unit: 1) { _ = try $0.side().overall() }
+        } + items.map { count in
+            Operation(name: "scale.item.\(count)", storedItems: count, counted: 1_000, unit: 1_000) {
+                try $0.side().countItems(1_000, batchSize: 1_000)
+            }
+        }
     }
 }
 

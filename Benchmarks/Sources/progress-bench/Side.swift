@@ -31,13 +31,18 @@ struct StatusDigest: Equatable {
 
 /// The sides, in the order each round runs them.
 enum SideKind: String, CaseIterable {
-    case library, c, grdb
+    case library, c
+    #if GRDB
+    case grdb
+    #endif
 
     func open(path: String, durability: Durability = .normal) throws -> any Side {
         switch self {
         case .library: try LibrarySide(path: path, durability: durability)
         case .c: try CSide(path: path, durability: durability)
+        #if GRDB
         case .grdb: try GRDBSide(path: path, durability: durability)
+        #endif
         }
     }
 }

@@ -48,7 +48,9 @@ extension SideKind {
         switch self {
         case .library: "library"
         case .c: "C"
+        #if GRDB
         case .grdb: "GRDB"
+        #endif
         }
     }
 }

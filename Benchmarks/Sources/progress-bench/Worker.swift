@@ -38,11 +38,12 @@ enum Worker {
     }
 
     /// Increments in transactions of 1,000; prints the peak resident bytes after the first
-    /// transaction and at the end.
+    /// tenth of `count` (the caches have filled by then) and at the end.
     private static func incrementWatchingMemory(_ side: any Side, count: Int) throws {
-        try side.increment(batches: 1, of: 1_000)
+        let batches = count / 1_000
+        try side.increment(batches: batches / 10, of: 1_000)
         print(try peakResidentBytes())
-        try side.increment(batches: count / 1_000 - 1, of: 1_000)
+        try side.increment(batches: batches - batches / 10, of: 1_000)
         guard try side.current() == count else { throw BenchError("memory worker lost increments") }
         print(try peakResidentBytes())
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 // progress-bench: the library's hot operations against the same SQL in C and through GRDB.
-// See Benchmarks/README section in the root README, and issue 6.
+// The README's "Performance" section shows its table; issue 6 says what each row measures.
 
 func runBenchmarks(_ options: Options) throws {
     let machine = Machine.current()
@@ -12,11 +12,14 @@ func runBenchmarks(_ options: Options) throws {
 
     let inProcess = InProcessRunner(options: options, directory: directory)
     let footprint = Footprint(options: options, directory: directory)
+    let operations = options.scale ? Operation.scale(quick: options.quick) : Operation.all(quick: options.quick)
     var measurements: [(name: String, measure: () throws -> [RowResult])] =
-        Operation.all(quick: options.quick).map { operation in (operation.name, { [try inProcess.run(operation)] }) }
-    measurements.append(("increment.4proc", { [try Contention(options: options, directory: directory).run()] }))
-    measurements.append(("memory", { [try footprint.memory()] }))
-    measurements.append(("disk", footprint.disk))
+        operations.map { operation in (operation.name, { [try inProcess.run(operation)] }) }
+    if !options.scale {
+        measurements.append(("increment.4proc", { [try Contention(options: options, directory: directory).run()] }))
+        measurements.append(("memory", { [try footprint.memory()] }))
+        measurements.append(("disk", footprint.disk))
+    }
 
     var rows: [RowResult] = []
     for measurement in measurements where options.includes(measurement.name) {
