@@ -77,7 +77,7 @@ public struct ProgressTracker: Sendable {
     ///
     /// Keys are kept until the tracker is removed; `setCurrent` does not forget them.
     /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys.
-    /// - Throws: `.emptyItemKey`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
+    /// - Throws: `.emptyItemKey`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
     @discardableResult
     public func increment(item key: String) throws -> Bool {
         guard !key.isEmpty else { throw ProgressTrackingError.emptyItemKey }
@@ -85,6 +85,9 @@ public struct ProgressTracker: Sendable {
             return try database.perform { try $0.countItem(trackerID: id, key: key) }
         } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintForeignKey {
             throw removed
+        } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintDatatype {
+            // As in `increment(by:)`: the trigger's `current + 1` overflowed, and the key went with it.
+            throw ProgressTrackingError.countOverflow(tracker: name, amount: 1)
         }
     }
 
