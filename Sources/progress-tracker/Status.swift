@@ -17,7 +17,7 @@ extension ProgressTrackerCommand {
         @Argument(help: "The tracker set.")
         var set: String
 
-        @Flag(help: "Print the status as JSON, in the library's encoding: trackers, overall, order.")
+        @Flag(help: "Print the status as JSON, in the library's encoding, with ISO 8601 dates.")
         var json = false
 
         func run() throws {
@@ -26,6 +26,8 @@ extension ProgressTrackerCommand {
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = .sortedKeys
+                // Dates as ISO 8601 text, which people and jq read; Foundation's default is seconds since 2001.
+                encoder.dateEncodingStrategy = .iso8601
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
             } else {
                 StatusText.table(status, width: Terminal.columns).forEach { print($0) }

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressTracking
 import Testing
 
 /// Runs the built `progress-tracker` in a temporary directory of its own, the store file
@@ -79,6 +80,17 @@ final class CLI {
             .merging(["PROGRESS_TRACKER_DB": db]) { $1 }
             .merging(environment) { $1 }
         return process
+    }
+
+    /// The set's status as `status --json` prints it.
+    func status(of set: String) throws -> TrackerSetStatus {
+        try Self.decodeStatus(try run("status", set, "--json").stdout)
+    }
+
+    static func decodeStatus(_ json: String) throws -> TrackerSetStatus {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(TrackerSetStatus.self, from: Data(json.utf8))
     }
 
     /// Overwrites the file's SQLite header field `user_version` (bytes 60...63, big-endian),

@@ -6,10 +6,6 @@ import Testing
 struct DemoTests {
     private let stages = ["extract", "transform", "validate", "load"]
 
-    private func status(_ cli: CLI) throws -> TrackerSetStatus {
-        try JSONDecoder().decode(TrackerSetStatus.self, from: Data(try cli.run("status", "demo", "--json").stdout.utf8))
-    }
-
     private func expectComplete(_ status: TrackerSetStatus, items: Int) {
         #expect(status.order == stages)
         for stage in stages {
@@ -26,7 +22,7 @@ struct DemoTests {
         #expect(output.lines.first == "starting fresh: 50 records, set \"demo\" of \(cli.db)")
         #expect(output.lines.last?.hasPrefix("done: 200 counted by this run in ") == true)
         #expect(!output.stdout.contains("\u{1B}"))  // no control codes into a pipe
-        expectComplete(try status(cli), items: 50)
+        expectComplete(try cli.status(of: "demo"), items: 50)
     }
 
     @Test func aRunAfterACrashResumesAndCountsNoRecordTwice() throws {
@@ -36,7 +32,7 @@ struct DemoTests {
         #expect(crashed.status == SIGKILL)
 
         // Committed steps survive; the step open at the crash is lost whole.
-        let afterCrash = try status(cli)
+        let afterCrash = try cli.status(of: "demo")
         let counts = stages.map { afterCrash.trackers[$0]?.current ?? -1 }
         #expect(counts.reduce(0, +) > 0)
         #expect(counts.reduce(0, +) < 250)
@@ -47,7 +43,7 @@ struct DemoTests {
         let from = zip(stages, counts).map { "\($0) \($1)/100" }.joined(separator: ", ")
         #expect(resumed.lines.first == "resuming set \"demo\" of \(cli.db) from \(from)")
         #expect(resumed.lines.last?.hasPrefix("done: \(400 - counts.reduce(0, +)) counted by this run in ") == true)
-        expectComplete(try status(cli), items: 100)
+        expectComplete(try cli.status(of: "demo"), items: 100)
     }
 
     @Test func aFinishedDemoOrOneForAnotherSizeStartsAfresh() throws {
@@ -56,7 +52,7 @@ struct DemoTests {
         let again = try cli.run("demo", "--items", "30")
         #expect(again.status == 0)
         #expect(again.lines.first == "starting fresh: 30 records, set \"demo\" of \(cli.db) (the earlier demo was finished or for another --items)")
-        expectComplete(try status(cli), items: 30)
+        expectComplete(try cli.status(of: "demo"), items: 30)
     }
 
     @Test func controlCStopsAfterACommittedStepAndTheNextRunFinishes() throws {
@@ -66,7 +62,7 @@ struct DemoTests {
         _ = demo.nextLine()  // the first progress line: the demo is counting
         demo.process.interrupt()
         #expect(demo.waitForExit() == 130)
-        let stopped = try status(cli)
+        let stopped = try cli.status(of: "demo")
         #expect(stopped.overall > 0 && stopped.overall < 100)
         #expect(try cli.run("remove", "demo").status == 0)  // the store is consistent and writable
     }

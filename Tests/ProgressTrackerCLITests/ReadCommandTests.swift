@@ -31,12 +31,16 @@ struct ReadCommandTests {
         try makeImport(cli)
         let output = try cli.run("status", "import", "--json")
         #expect(output.status == 0)
-        let status = try JSONDecoder().decode(TrackerSetStatus.self, from: Data(output.stdout.utf8))
-        let stored = try ProgressStore(path: cli.db, readOnly: true).getTrackerSet(named: "import")?.getStatus()
-        #expect(status == stored)
-        #expect(status.trackers["download"]?.current == 50 && status.trackers["process"]?.current == 30)
+        let status = try CLI.decodeStatus(output.stdout)
+        let stored = try #require(try ProgressStore(path: cli.db, readOnly: true).getTrackerSet(named: "import")?.getStatus())
+        #expect(status.trackers.mapValues(\.current) == ["download": 50, "process": 30])
+        #expect(status.trackers.mapValues(\.percent) == ["download": 50, "process": 30])
         #expect(status.overall == 40)
         #expect(status.order == ["download", "process"])
+        // ISO 8601 text keeps whole seconds.
+        let updatedAt = try #require(status.updatedAt)
+        #expect(abs(updatedAt.timeIntervalSince(try #require(stored.updatedAt))) < 1)
+        #expect(output.stdout.contains(#/"updatedAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/#))
     }
 
     @Test(arguments: [40, 200])

@@ -91,7 +91,7 @@ struct WriteCommandTests {
         for file in ["a", "b", "c", "b", "d"] {
             #expect(try cli.run("increment", "nightly", "files", "--item", file).status == 0)
         }
-        let status = try JSONDecoder().decode(TrackerSetStatus.self, from: Data(try cli.run("status", "nightly", "--json").stdout.utf8))
+        let status = try cli.status(of: "nightly")
         #expect(status.trackers["files"]?.current == 4)
         #expect(status.trackers["files"]?.total == 5)
     }
