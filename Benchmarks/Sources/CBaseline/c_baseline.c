@@ -75,6 +75,20 @@ static int run_query(cb_db *db, enum query query) {
     return rc != SQLITE_OK ? rc : run(db, stmt);
 }
 
+/// Column 0 of the first row of `query` with `id` bound to ?1, into whichever of `integer`
+/// and `real` is not NULL.
+static int column_by_id(cb_db *db, enum query query, int64_t id, int64_t *integer, double *real) {
+    sqlite3_stmt *stmt;
+    int rc = statement(db, query, &stmt);
+    if (rc) return rc;
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && integer) *integer = sqlite3_column_int64(stmt, 0);
+    if (rc == SQLITE_ROW && real) *real = sqlite3_column_double(stmt, 0);
+    sqlite3_reset(stmt);
+    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, query_sql[query]);
+}
+
 static int exec(cb_db *db, const char *sql) {
     int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? rc : fail(db, rc, sql);
@@ -170,14 +184,7 @@ int cb_create_trackers(cb_db *db, int64_t set_id, const char *prefix, int count,
 }
 
 int cb_first_tracker(cb_db *db, int64_t set_id, int64_t *tracker_id) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, Q_TRACKERS, &stmt);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, set_id);
-    rc = sqlite3_step(stmt);
-    *tracker_id = sqlite3_column_int64(stmt, 0);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "first tracker");
+    return column_by_id(db, Q_TRACKERS, set_id, tracker_id, NULL);
 }
 
 const char *cb_sqlite_version(void) { return sqlite3_libversion(); }
@@ -229,14 +236,7 @@ int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int 
 // MARK: - Progress
 
 int cb_overall(cb_db *db, int64_t set_id, double *overall) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, Q_OVERALL, &stmt);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, set_id);
-    rc = sqlite3_step(stmt);
-    *overall = sqlite3_column_double(stmt, 0);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc, "overall");
+    return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
 }
 
 int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
@@ -266,12 +266,5 @@ int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, in
 }
 
 int cb_current(cb_db *db, int64_t tracker_id, int64_t *current) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, Q_TRACKER, &stmt);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, tracker_id);
-    rc = sqlite3_step(stmt);
-    *current = sqlite3_column_int64(stmt, 0);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc, "tracker");
+    return column_by_id(db, Q_TRACKER, tracker_id, current, NULL);
 }
