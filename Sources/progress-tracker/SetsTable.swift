@@ -2,7 +2,7 @@ import Foundation
 import ProgressTracking
 
 /// The `sets` listing: a header, then one line per set. On a narrow terminal the time
-/// columns go first (created, then updated), so the name, count and overall always fit.
+/// columns are dropped first (created, then updated), so the name, count and overall fit.
 enum SetsTable {
     private static let gap = "  "
     private static let minimumNameWidth = 8

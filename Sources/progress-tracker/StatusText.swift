@@ -14,11 +14,11 @@ enum StatusText {
     /// One row per tracker in creation order (name, bar, current/total, percent), then the
     /// overall row, fitted to `width` columns as far as a 5-character bar allows.
     static func table(_ status: TrackerSetStatus, width: Int) -> [String] {
-        let trackers = status.order.compactMap { name in status.trackers[name].map { (name, $0) } }
-        let counts = trackers.map { "\($0.1.current)/\($0.1.total)" }
+        let trackers = status.order.compactMap { name in status.trackers[name].map { (name: name, status: $0) } }
+        let counts = trackers.map { "\($0.status.current)/\($0.status.total)" }
         let countsWidth = counts.map(\.count).max() ?? 0
         let room = width - countsWidth - Cell.percentWidth - 3 * gap.count
-        let longestName = trackers.map(\.0.count).max(by: <).map { max($0, overallLabel.count) } ?? overallLabel.count
+        let longestName = trackers.map(\.name.count).reduce(overallLabel.count, max)
         let barFloor = min(preferredBarWidth, max(minimumBarWidth, room / 3))
         let nameWidth = max(minimumNameWidth, min(longestName, room - barFloor))
         let barWidth = min(max(room - nameWidth, minimumBarWidth), maximumBarWidth)
@@ -31,7 +31,7 @@ enum StatusText {
                 Cell.right(Cell.percent(percent), width: Cell.percentWidth),
             ].joined(separator: gap)
         }
-        return zip(trackers, counts).map { tracker, count in row(tracker.0, count, tracker.1.percent) }
+        return zip(trackers, counts).map { tracker, count in row(tracker.name, count, tracker.status.percent) }
             + [row(overallLabel, "", status.overall)]
     }
 
