@@ -60,6 +60,29 @@ final class CLI {
         )
     }
 
+    /// `script`, which runs a command on a pseudo-terminal of its own: the way to see what the
+    /// command prints to a terminal.
+    static let script = "/usr/bin/script"
+
+    /// Runs the command with a terminal as its standard output (through `script`).
+    func runOnTerminal(_ arguments: String...) throws -> Output {
+        let command = ([Self.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(filePath: Self.script)
+        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+        process.currentDirectoryURL = directory
+        process.environment = makeProcess([], environment: [:]).environment
+        let output = directory.appending(path: "terminal-\(UUID().uuidString)")
+        try Data().write(to: output)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        // The terminal turns each "\n" into "\r\n".
+        let text = try String(contentsOf: output, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        return Output(status: process.terminationStatus, reason: process.terminationReason, stdout: text, stderr: "")
+    }
+
     /// Starts the command with its standard output on a pipe, to be read line by line as it runs.
     func start(_ arguments: String...) throws -> RunningCommand {
         let process = makeProcess(arguments, environment: [:])

@@ -25,6 +25,21 @@ struct DemoTests {
         expectComplete(try cli.status(of: "demo"), items: 50)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLI.script)))
+    func onATerminalTheTableIsRedrawnInPlace() throws {
+        let cli = try CLI()
+        let output = try cli.runOnTerminal("demo", "--items", "300")
+        #expect(output.status == 0)
+        // Up five lines (four stages and the overall), to column 1, clear to the end of the screen.
+        let redraw = "\u{1B}[5A\r\u{1B}[J"
+        #expect(output.stdout.contains(redraw))
+        let lastFrame = try #require(output.stdout.components(separatedBy: redraw).last).split(separator: "\n")
+        #expect(lastFrame.count == 6)
+        #expect(lastFrame[4].hasPrefix("overall    ████████████████████████████████████████"))
+        #expect(lastFrame[4].hasSuffix("100.0%"))
+        #expect(lastFrame[5].hasPrefix("done: 1200 counted by this run in "))
+    }
+
     @Test func aRunAfterACrashResumesAndCountsNoRecordTwice() throws {
         let cli = try CLI()
         let crashed = try cli.run("demo", "--items", "100", "--crash-after", "250")
