@@ -4,35 +4,79 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 // The statements of Query.swift, text for text.
-#define NOW "(julianday('now') - 2440587.5) * 86400.0"
+#define RECORDS_NOTHING(current) \
+    "started_at IS NOT NULL AND ?3 < sampled_at + ?4 AND (completed_at IS NOT NULL OR " current " < total)"
+#define TRACKER_STATUS_COLUMNS \
+    "t.current, t.total, t.fraction, t.effective_weight,\n" \
+    "r.started_at, r.updated_at, r.completed_at, r.paused_seconds, b.at, b.current"
+#define TRACKER_STATUS_JOINS \
+    "LEFT JOIN tracker r ON r.id = t.id\n" \
+    "LEFT JOIN tracker_event b ON b.id = COALESCE(\n" \
+    "    (SELECT e.id FROM tracker_event e\n" \
+    "     WHERE e.tracker_id = r.id AND e.at >= r.rate_since AND e.at <= r.updated_at - ?2\n" \
+    "     ORDER BY e.at DESC, e.id DESC LIMIT 1),\n" \
+    "    (SELECT e.id FROM tracker_event e\n" \
+    "     WHERE e.tracker_id = r.id AND e.at >= r.rate_since\n" \
+    "     ORDER BY e.at, e.id LIMIT 1)\n" \
+    ")"
 
-enum query { Q_SET_ID, Q_INSERT_SET, Q_INSERT_TRACKER, Q_TRACKERS, Q_TRACKER, Q_INCREMENT, Q_COUNT_ITEM, Q_OVERALL, Q_STATUS,
-             Q_BEGIN, Q_COMMIT, Q_COUNT };
+enum query { Q_SET_ID, Q_INSERT_SET, Q_INSERT_TRACKER, Q_TRACKERS, Q_TRACKER, Q_INCREMENT, Q_COUNT_ITEM, Q_OVERALL,
+             Q_STATUS, Q_TRACKER_STATE, Q_ADD_COUNT, Q_MARK_TRACKER, Q_INSERT_EVENT,
+             Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO, Q_COUNT };
 
 static const char *const query_sql[Q_COUNT] = {
     [Q_SET_ID] = "SELECT id FROM tracker_set WHERE name = ?1",
-    [Q_INSERT_SET] = "INSERT INTO tracker_set (name, created_at, updated_at) VALUES (?1, " NOW ", " NOW ") "
-                     "ON CONFLICT (name) DO NOTHING",
+    [Q_INSERT_SET] = "INSERT INTO tracker_set (name, created_at, updated_at) VALUES (?1, ?2, ?2) ON CONFLICT (name) DO NOTHING",
     [Q_INSERT_TRACKER] = "INSERT INTO tracker (set_id, name, total, weight, created_at, updated_at)\n"
-                         "VALUES (?1, ?2, ?3, ?4, " NOW ", " NOW ") RETURNING id",
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
     [Q_TRACKERS] = "SELECT id, name FROM tracker WHERE set_id = ?1 ORDER BY id",
     [Q_TRACKER] = "SELECT current, total, weight, fraction FROM tracker_progress WHERE id = ?1",
-    [Q_INCREMENT] = "UPDATE tracker SET current = current + ?2, updated_at = " NOW " WHERE id = ?1",
+    [Q_INCREMENT] = "UPDATE tracker SET current = current + ?2, updated_at = ?3\n"
+                    "WHERE id = ?1 AND " RECORDS_NOTHING("current + ?2"),
     [Q_COUNT_ITEM] = "INSERT INTO tracker_item (tracker_id, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     [Q_OVERALL] = "SELECT overall FROM tracker_set_progress WHERE set_id = ?1",
-    [Q_STATUS] = "SELECT p.overall, t.name, t.current, t.total, t.fraction\n"
-                 "FROM tracker_set_progress p LEFT JOIN tracker_progress t ON t.set_id = p.set_id\n"
+    [Q_STATUS] = "SELECT p.overall, g.started_at, g.changed_at, g.completed_at, g.paused_seconds,\n"
+                 "    t.name, " TRACKER_STATUS_COLUMNS "\n"
+                 "FROM tracker_set_progress p\n"
+                 "JOIN tracker_set_timing g ON g.set_id = p.set_id\n"
+                 "LEFT JOIN tracker_progress t ON t.set_id = p.set_id\n"
+                 TRACKER_STATUS_JOINS "\n"
                  "WHERE p.set_id = ?1 ORDER BY t.id",
+    [Q_TRACKER_STATE] = "SELECT set_id, current, total, started_at, completed_at, sampled_at FROM tracker WHERE id = ?1",
+    [Q_ADD_COUNT] = "UPDATE tracker SET current = current + ?2, updated_at = ?3 WHERE id = ?1",
+    [Q_MARK_TRACKER] = "UPDATE tracker SET\n"
+                       "    started_at = CASE WHEN ?3 THEN ?2 ELSE started_at END,\n"
+                       "    completed_at = CASE WHEN ?4 THEN ?2 ELSE completed_at END,\n"
+                       "    rate_since = CASE WHEN ?5 THEN ?2 ELSE rate_since END,\n"
+                       "    sampled_at = ?2\n"
+                       "WHERE id = ?1",
+    [Q_INSERT_EVENT] = "INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total)\n"
+                       "SELECT set_id, id, name, ?2, ?3, current, total FROM tracker WHERE id = ?1",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
+    [Q_ROLLBACK] = "ROLLBACK",
+    [Q_SAVEPOINT] = "SAVEPOINT nested",
+    [Q_RELEASE] = "RELEASE nested",
+    [Q_ROLLBACK_TO] = "ROLLBACK TO nested",
 };
 
+// The library's Timekeeping.system defaults: a progress sample per second, rates over a minute.
+static const double sample_interval = 1.0, rate_window = 60.0;
+
+static double now(void) {
+    struct timespec time;
+    clock_gettime(CLOCK_REALTIME, &time);
+    return time.tv_sec + time.tv_nsec / 1e9;
+}
+
+/// What the library's TrackerStatus holds; times in Unix seconds, -1 for none.
 struct tracker_status {
     char *name;
     int64_t current, total;
-    double percent;
+    double percent, started_at, updated_at, completed_at, elapsed, rate, eta;
 };
 
 struct cb_db {
@@ -40,6 +84,7 @@ struct cb_db {
     sqlite3_stmt *statements[Q_COUNT];
     struct tracker_status *status;
     int status_count, status_capacity;
+    double set_elapsed, set_rate, set_eta;
     char error[512];
 };
 
@@ -141,6 +186,26 @@ void cb_close(cb_db *db) {
     free(db);
 }
 
+// MARK: - Transactions
+
+/// Begins a transaction, or a savepoint inside one, as the library's `Connection.transaction` does.
+static int begin(cb_db *db, int *outermost) {
+    *outermost = sqlite3_get_autocommit(db->handle);
+    return run_query(db, *outermost ? Q_BEGIN : Q_SAVEPOINT);
+}
+
+/// Commits what `begin` began when `rc` is SQLITE_OK, else rolls it back; returns `rc`.
+static int end(cb_db *db, int outermost, int rc) {
+    if (rc == SQLITE_OK) return run_query(db, outermost ? Q_COMMIT : Q_RELEASE);
+    if (outermost) {
+        if (!sqlite3_get_autocommit(db->handle)) run_query(db, Q_ROLLBACK);
+    } else {
+        run_query(db, Q_ROLLBACK_TO);
+        run_query(db, Q_RELEASE);
+    }
+    return rc;
+}
+
 // MARK: - Sets and trackers
 
 static int set_id(cb_db *db, const char *name, int64_t *id, int *found) {
@@ -161,26 +226,52 @@ int cb_tracker_set(cb_db *db, const char *name, int64_t *id) {
     sqlite3_stmt *stmt;
     if ((rc = statement(db, Q_INSERT_SET, &stmt))) return rc;
     sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(stmt, 2, now());
     if ((rc = run(db, stmt))) return rc;
     return set_id(db, name, id, &found);
 }
 
-int cb_create_trackers(cb_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
+static int insert_event(cb_db *db, int64_t tracker_id, const char *kind, double time) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_INSERT_TRACKER, &stmt);
-    if (rc || (rc = run_query(db, Q_BEGIN))) return rc;
-    for (int i = 0; i < count; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "%s%d", prefix, i);
-        sqlite3_bind_int64(stmt, 1, set_id);
-        sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(stmt, 3, total);
-        sqlite3_bind_null(stmt, 4);
-        if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) return fail(db, rc, "insert tracker");
-        int64_t id = sqlite3_column_int64(stmt, 0);
-        if ((rc = run(db, stmt)) || (rc = cb_increment(db, id, i % 150, 1))) return rc;
+    int rc = statement(db, Q_INSERT_EVENT, &stmt);
+    if (rc) return rc;
+    sqlite3_bind_int64(stmt, 1, tracker_id);
+    sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_double(stmt, 3, time);
+    return run(db, stmt);
+}
+
+/// Inserts one tracker with its "created" history row, in one transaction.
+static int create_tracker(cb_db *db, int64_t set_id, const char *name, int64_t total, int64_t *id) {
+    sqlite3_stmt *stmt;
+    int outermost, rc = statement(db, Q_INSERT_TRACKER, &stmt);
+    if (rc || (rc = begin(db, &outermost))) return rc;
+    double time = now();
+    sqlite3_bind_int64(stmt, 1, set_id);
+    sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(stmt, 3, total);
+    sqlite3_bind_null(stmt, 4);
+    sqlite3_bind_double(stmt, 5, time);
+    if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+        sqlite3_reset(stmt);
+        return end(db, outermost, fail(db, rc, "insert tracker"));
     }
-    return run_query(db, Q_COMMIT);
+    *id = sqlite3_column_int64(stmt, 0);
+    if ((rc = run(db, stmt)) == SQLITE_OK) rc = insert_event(db, *id, "created", time);
+    return end(db, outermost, rc);
+}
+
+static int count_change(cb_db *db, int64_t tracker_id, int64_t amount);
+
+int cb_create_trackers(cb_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
+    int rc = run_query(db, Q_BEGIN);
+    for (int i = 0; rc == SQLITE_OK && i < count; i++) {
+        char name[64];
+        int64_t id;
+        snprintf(name, sizeof name, "%s%d", prefix, i);
+        if ((rc = create_tracker(db, set_id, name, total, &id)) == SQLITE_OK) rc = count_change(db, id, i % 150);
+    }
+    return end(db, 1, rc);
 }
 
 int cb_first_tracker(cb_db *db, int64_t set_id, int64_t *tracker_id) {
@@ -191,30 +282,84 @@ const char *cb_sqlite_version(void) { return sqlite3_libversion(); }
 
 // MARK: - Counting
 
-static int increment(cb_db *db, sqlite3_stmt *stmt, int64_t tracker_id, int64_t amount) {
+/// The library's `recordChange(.add(amount))`: the count, and the history rows it calls for
+/// (the start, the completion, or a progress sample once per interval), in one transaction.
+static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
+    sqlite3_stmt *state, *add, *mark;
+    int outermost, rc;
+    if ((rc = statement(db, Q_TRACKER_STATE, &state)) || (rc = statement(db, Q_ADD_COUNT, &add)) ||
+        (rc = statement(db, Q_MARK_TRACKER, &mark)) || (rc = begin(db, &outermost)))
+        return rc;
+    double time = now();
+    sqlite3_bind_int64(state, 1, tracker_id);
+    if ((rc = sqlite3_step(state)) != SQLITE_ROW) {
+        sqlite3_reset(state);
+        return end(db, outermost, fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "no such tracker"));
+    }
+    int64_t current = sqlite3_column_int64(state, 1) + amount, total = sqlite3_column_int64(state, 2);
+    int started = sqlite3_column_type(state, 3) != SQLITE_NULL, completed = sqlite3_column_type(state, 4) != SQLITE_NULL;
+    double sampled_at = sqlite3_column_double(state, 5);
+    sqlite3_reset(state);
+
+    sqlite3_bind_int64(add, 1, tracker_id);
+    sqlite3_bind_int64(add, 2, amount);
+    sqlite3_bind_double(add, 3, time);
+    if ((rc = run(db, add))) return end(db, outermost, rc);
+    int starts = !started, completes = !completed && current >= total;
+    int samples = !starts && !completes && time >= sampled_at + sample_interval;
+    if (!starts && !completes && !samples) return end(db, outermost, SQLITE_OK);
+
+    sqlite3_bind_int64(mark, 1, tracker_id);
+    sqlite3_bind_double(mark, 2, time);
+    sqlite3_bind_int(mark, 3, starts);
+    sqlite3_bind_int(mark, 4, completes);
+    sqlite3_bind_int(mark, 5, starts);
+    if ((rc = run(db, mark)) == SQLITE_OK && starts) rc = insert_event(db, tracker_id, "started", time);
+    if (rc == SQLITE_OK && completes) rc = insert_event(db, tracker_id, "completed", time);
+    if (rc == SQLITE_OK && samples) rc = insert_event(db, tracker_id, "progress", time);
+    return end(db, outermost, rc);
+}
+
+/// The library's increment: the hot-path UPDATE, which changes nothing when the change must
+/// be recorded, and then the recording path.
+static int count_change(cb_db *db, int64_t tracker_id, int64_t amount) {
+    sqlite3_stmt *stmt;
+    int rc = statement(db, Q_INCREMENT, &stmt);
+    if (rc) return rc;
     sqlite3_bind_int64(stmt, 1, tracker_id);
     sqlite3_bind_int64(stmt, 2, amount);
-    int rc = run(db, stmt);
-    if (rc == SQLITE_OK && sqlite3_changes(db->handle) == 0) return fail(db, SQLITE_NOTFOUND, "no such tracker");
-    return rc;
+    sqlite3_bind_double(stmt, 3, now());
+    sqlite3_bind_double(stmt, 4, sample_interval);
+    if ((rc = run(db, stmt))) return rc;
+    return sqlite3_changes(db->handle) ? SQLITE_OK : record_change(db, tracker_id, amount);
 }
 
 int cb_increment(cb_db *db, int64_t tracker_id, int64_t amount, int count) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, Q_INCREMENT, &stmt);
-    for (int i = 0; rc == SQLITE_OK && i < count; i++) rc = increment(db, stmt, tracker_id, amount);
+    int rc = SQLITE_OK;
+    for (int i = 0; rc == SQLITE_OK && i < count; i++) rc = count_change(db, tracker_id, amount);
     return rc;
 }
 
 int cb_increment_batches(cb_db *db, int64_t tracker_id, int batches, int batch_size) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, Q_INCREMENT, &stmt);
+    int rc = SQLITE_OK;
     for (int b = 0; rc == SQLITE_OK && b < batches; b++) {
         if ((rc = run_query(db, Q_BEGIN))) return rc;
-        for (int i = 0; rc == SQLITE_OK && i < batch_size; i++) rc = increment(db, stmt, tracker_id, 1);
-        if (rc == SQLITE_OK) rc = run_query(db, Q_COMMIT);
+        for (int i = 0; rc == SQLITE_OK && i < batch_size; i++) rc = count_change(db, tracker_id, 1);
+        rc = end(db, 1, rc);
     }
     return rc;
+}
+
+/// The library's countItem: the key and, when it is new, its count, in one transaction.
+static int count_item(cb_db *db, sqlite3_stmt *stmt, int64_t tracker_id, const char *key, int length) {
+    int outermost, rc = begin(db, &outermost);
+    if (rc) return rc;
+    sqlite3_bind_int64(stmt, 1, tracker_id);
+    sqlite3_bind_text(stmt, 2, key, length, SQLITE_TRANSIENT);
+    if ((rc = run(db, stmt)) == SQLITE_OK) {
+        rc = sqlite3_changes(db->handle) ? count_change(db, tracker_id, 1) : fail(db, SQLITE_CONSTRAINT, "item counted twice");
+    }
+    return end(db, outermost, rc);
 }
 
 int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
@@ -224,11 +369,8 @@ int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int 
         if (batch_size && i % batch_size == 0 && (rc = run_query(db, Q_BEGIN))) return rc;
         char key[32];
         int length = snprintf(key, sizeof key, "item-%lld", (long long)(first + i));
-        sqlite3_bind_int64(stmt, 1, tracker_id);
-        sqlite3_bind_text(stmt, 2, key, length, SQLITE_TRANSIENT);
-        if ((rc = run(db, stmt))) return rc;
-        if (sqlite3_changes(db->handle) != 1) return fail(db, SQLITE_CONSTRAINT, "item counted twice");
-        if (batch_size && (i % batch_size == batch_size - 1 || i == count - 1)) rc = run_query(db, Q_COMMIT);
+        rc = count_item(db, stmt, tracker_id, key, length);
+        if (batch_size && (rc != SQLITE_OK || i % batch_size == batch_size - 1 || i == count - 1)) rc = end(db, 1, rc);
     }
     return rc;
 }
@@ -239,6 +381,22 @@ int cb_overall(cb_db *db, int64_t set_id, double *overall) {
     return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
 }
 
+static double column_or(sqlite3_stmt *stmt, int column, double fallback) {
+    return sqlite3_column_type(stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double(stmt, column);
+}
+
+/// The library's Pace.activeSeconds: from start to end less the paused time; 0 without both.
+static double active_seconds(sqlite3_stmt *stmt, int start, int end, int paused) {
+    if (sqlite3_column_type(stmt, start) == SQLITE_NULL || sqlite3_column_type(stmt, end) == SQLITE_NULL) return 0;
+    double seconds = sqlite3_column_double(stmt, end) - sqlite3_column_double(stmt, start) - sqlite3_column_double(stmt, paused);
+    return seconds > 0 ? seconds : 0;
+}
+
+/// The library's Pace.eta: 0 when nothing remains, -1 (none) without a positive rate.
+static double eta(double remaining, double rate) {
+    return remaining <= 0 ? 0 : rate > 0 ? remaining / rate : -1;
+}
+
 int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_STATUS, &stmt);
@@ -246,21 +404,43 @@ int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, in
     clear_status(db);
     *current_sum = 0;
     sqlite3_bind_int64(stmt, 1, set_id);
+    sqlite3_bind_double(stmt, 2, rate_window);
+    double total_weight = 0, weighted_growth = 0;
+    int some_rate = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         *overall = sqlite3_column_double(stmt, 0);
-        if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) continue;  // an empty set's one row
+        db->set_elapsed = active_seconds(stmt, 1, sqlite3_column_type(stmt, 3) == SQLITE_NULL ? 2 : 3, 4);
+        if (sqlite3_column_type(stmt, 5) == SQLITE_NULL) continue;  // an empty set's one row
         if (db->status_count == db->status_capacity) {
             db->status_capacity = db->status_capacity ? 2 * db->status_capacity : 16;
             db->status = realloc(db->status, db->status_capacity * sizeof *db->status);
         }
         struct tracker_status *status = &db->status[db->status_count++];
-        status->name = strdup((const char *)sqlite3_column_text(stmt, 1));
-        status->current = sqlite3_column_int64(stmt, 2);
-        status->total = sqlite3_column_int64(stmt, 3);
-        status->percent = 100 * sqlite3_column_double(stmt, 4);
+        status->name = strdup((const char *)sqlite3_column_text(stmt, 5));
+        status->current = sqlite3_column_int64(stmt, 6);
+        status->total = sqlite3_column_int64(stmt, 7);
+        status->percent = 100 * sqlite3_column_double(stmt, 8);
+        status->started_at = column_or(stmt, 10, -1);
+        status->updated_at = sqlite3_column_double(stmt, 11);
+        status->completed_at = column_or(stmt, 12, -1);
+        status->elapsed = active_seconds(stmt, 10, sqlite3_column_type(stmt, 12) == SQLITE_NULL ? 11 : 12, 13);
+        status->rate = -1;
+        if (sqlite3_column_type(stmt, 14) != SQLITE_NULL && status->updated_at > sqlite3_column_double(stmt, 14)) {
+            double rate = (status->current - sqlite3_column_int64(stmt, 15)) / (status->updated_at - sqlite3_column_double(stmt, 14));
+            status->rate = rate > 0 ? rate : 0;
+        }
+        status->eta = eta((double)status->total - status->current, status->rate);
+        double weight = sqlite3_column_double(stmt, 9);
+        total_weight += weight;
+        if (status->rate >= 0) {
+            some_rate = 1;
+            if (status->current < status->total) weighted_growth += weight * status->rate / status->total;
+        }
         *current_sum += status->current;
     }
     sqlite3_reset(stmt);
+    db->set_rate = some_rate && total_weight > 0 ? 100 * weighted_growth / total_weight : -1;
+    db->set_eta = eta(100 - *overall, db->set_rate);
     *tracker_count = db->status_count;
     return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, "status");
 }

@@ -1,34 +1,20 @@
 #if GRDB
+import Foundation
 import GRDB
 import ProgressTracking
 
-/// The peer: the library's SQL through GRDB, as a careful GRDB user writes it: one
-/// `DatabaseQueue`, cached statements, `write { }` for each unit of work and `read { }` for reads.
+/// The peer: the library's SQL and logic through GRDB, as a careful GRDB user writes them: one
+/// `DatabaseQueue`, cached statements, `write { }` for each unit of work (a savepoint inside
+/// one where the library nests a transaction) and `read { }` for reads.
 final class GRDBSide: Side {
-    private let queue: DatabaseQueue
-    private let setID: Int64
+    let queue: DatabaseQueue
+    let setID: Int64
     private var first: Int64?
     private var nextItem = 0
 
-    // The statements of Query.swift, text for text.
-    private static let now = "(julianday('now') - 2440587.5) * 86400.0"
-    private static let setIDSQL = "SELECT id FROM tracker_set WHERE name = ?1"
-    private static let insertSetSQL =
-        "INSERT INTO tracker_set (name, created_at, updated_at) VALUES (?1, \(now), \(now)) ON CONFLICT (name) DO NOTHING"
-    private static let insertTrackerSQL = """
-        INSERT INTO tracker (set_id, name, total, weight, created_at, updated_at)
-        VALUES (?1, ?2, ?3, ?4, \(now), \(now)) RETURNING id
-        """
-    private static let trackersSQL = "SELECT id, name FROM tracker WHERE set_id = ?1 ORDER BY id"
-    private static let trackerSQL = "SELECT current, total, weight, fraction FROM tracker_progress WHERE id = ?1"
-    private static let incrementSQL = "UPDATE tracker SET current = current + ?2, updated_at = \(now) WHERE id = ?1"
-    private static let countItemSQL = "INSERT INTO tracker_item (tracker_id, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
-    private static let overallSQL = "SELECT overall FROM tracker_set_progress WHERE set_id = ?1"
-    private static let statusSQL = """
-        SELECT p.overall, t.name, t.current, t.total, t.fraction
-        FROM tracker_set_progress p LEFT JOIN tracker_progress t ON t.set_id = p.set_id
-        WHERE p.set_id = ?1 ORDER BY t.id
-        """
+    /// The library's `Timekeeping.system` defaults: a progress sample per second, rates over a minute.
+    static let sampleInterval = 1.0
+    static let rateWindow = 60.0
 
     init(path: String, durability: Durability) throws {
         var configuration = Configuration()
@@ -48,20 +34,26 @@ final class GRDBSide: Side {
                     return .commit
                 }
             }
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: Self.setIDSQL), arguments: ["bench"]) { return id }
-            try db.cachedStatement(sql: Self.insertSetSQL).execute(arguments: ["bench"])
-            return try Int64.fetchOne(db.cachedStatement(sql: Self.setIDSQL), arguments: ["bench"])!
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: SQL.setID), arguments: ["bench"]) { return id }
+            try db.cachedStatement(sql: SQL.insertSet).execute(arguments: ["bench", Date().timeIntervalSince1970])
+            return try Int64.fetchOne(db.cachedStatement(sql: SQL.setID), arguments: ["bench"])!
         }
     }
 
     func addTrackers(_ count: Int) throws {
         let setID = setID
         try queue.write { db in
-            let insert = try db.cachedStatement(sql: Self.insertTrackerSQL)
-            let increment = try db.cachedStatement(sql: Self.incrementSQL)
             for index in 0..<count {
-                let id = try Int64.fetchOne(insert, arguments: [setID, "t\(index)", 100, nil])!
-                try increment.execute(arguments: [id, initialCount(ofTracker: index)])
+                var id: Int64 = 0
+                try db.inSavepoint {
+                    let now = Date().timeIntervalSince1970
+                    id = try Int64.fetchOne(
+                        db.cachedStatement(sql: SQL.insertTracker), arguments: [setID, "t\(index)", 100, nil, now]
+                    )!
+                    try Self.insertEvent(db, trackerID: id, kind: "created", at: now)
+                    return .commit
+                }
+                try Self.countChange(db, trackerID: id, amount: initialCount(ofTracker: index))
             }
         }
     }
@@ -70,7 +62,7 @@ final class GRDBSide: Side {
         if let first { return first }
         let setID = setID
         let id = try queue.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: Self.trackersSQL), arguments: [setID])
+            try Int64.fetchOne(db.cachedStatement(sql: SQL.trackers), arguments: [setID])
         }
         guard let id else { throw BenchError("the set has no tracker") }
         first = id
@@ -80,9 +72,7 @@ final class GRDBSide: Side {
     func increment(times count: Int) throws {
         let tracker = try firstTracker()
         for _ in 0..<count {
-            try queue.write { db in
-                try db.cachedStatement(sql: Self.incrementSQL).execute(arguments: [tracker, 1])
-            }
+            try queue.write { db in try Self.countChange(db, trackerID: tracker, amount: 1) }
         }
     }
 
@@ -90,8 +80,7 @@ final class GRDBSide: Side {
         let tracker = try firstTracker()
         for _ in 0..<batches {
             try queue.write { db in
-                let statement = try db.cachedStatement(sql: Self.incrementSQL)
-                for _ in 0..<size { try statement.execute(arguments: [tracker, 1]) }
+                for _ in 0..<size { try Self.countChange(db, trackerID: tracker, amount: 1) }
             }
         }
     }
@@ -101,10 +90,13 @@ final class GRDBSide: Side {
         let first = nextItem
         for group in groups(count, of: batchSize ?? 1) {
             try queue.write { db in
-                let statement = try db.cachedStatement(sql: Self.countItemSQL)
                 for index in group {
-                    try statement.execute(arguments: [tracker, itemKey(first + index)])
-                    guard db.changesCount == 1 else { throw BenchError("item counted twice") }
+                    try db.inSavepoint {
+                        try db.cachedStatement(sql: SQL.countItem).execute(arguments: [tracker, itemKey(first + index)])
+                        guard db.changesCount == 1 else { throw BenchError("item counted twice") }
+                        try Self.countChange(db, trackerID: tracker, amount: 1)
+                        return .commit
+                    }
                 }
             }
         }
@@ -113,34 +105,50 @@ final class GRDBSide: Side {
 
     func overall() throws -> Double {
         try queue.read { db in
-            try Double.fetchOne(db.cachedStatement(sql: Self.overallSQL), arguments: [setID])!
+            try Double.fetchOne(db.cachedStatement(sql: SQL.overall), arguments: [setID])!
         }
-    }
-
-    func status() throws -> StatusDigest {
-        let status = try queue.read { db in
-            var status = TrackerSetStatus(overall: 0)
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.statusSQL), arguments: [setID])
-            while let row = try rows.next() {
-                status.overall = row[0]
-                guard let name: String = row[1] else { continue }  // an empty set's one row
-                status.trackers[name] = TrackerStatus(current: row[2], total: row[3], percent: 100 * row[4])
-                status.order.append(name)
-            }
-            return status
-        }
-        return StatusDigest(
-            overall: status.overall,
-            trackerCount: status.order.count,
-            currentSum: status.trackers.values.reduce(0) { $0 + $1.current }
-        )
     }
 
     func current() throws -> Int {
         let tracker = try firstTracker()
         return try queue.read { db in
-            try Int.fetchOne(db.cachedStatement(sql: Self.trackerSQL), arguments: [tracker])!
+            try Int.fetchOne(db.cachedStatement(sql: SQL.tracker), arguments: [tracker])!
         }
+    }
+
+    // MARK: - The library's counting logic
+
+    /// The hot-path UPDATE, which changes nothing when the change must be recorded, then the recording path.
+    private static func countChange(_ db: Database, trackerID: Int64, amount: Int) throws {
+        let now = Date().timeIntervalSince1970
+        try db.cachedStatement(sql: SQL.increment).execute(arguments: [trackerID, amount, now, sampleInterval])
+        if db.changesCount == 0 { try recordChange(db, trackerID: trackerID, amount: amount) }
+    }
+
+    /// The library's `recordChange(.add(amount))`: the count and the history rows it calls for.
+    private static func recordChange(_ db: Database, trackerID: Int64, amount: Int) throws {
+        try db.inSavepoint {
+            let now = Date().timeIntervalSince1970
+            guard let state = try Row.fetchOne(db.cachedStatement(sql: SQL.trackerState), arguments: [trackerID]) else {
+                throw BenchError("no such tracker")
+            }
+            try db.cachedStatement(sql: SQL.addCount).execute(arguments: [trackerID, amount, now])
+            let current: Int = state[1] + amount
+            let total: Int = state[2]
+            let starts = state[3] == nil
+            let completes = state[4] == nil && current >= total
+            let samples = !starts && !completes && now >= state[5] + sampleInterval
+            guard starts || completes || samples else { return .commit }
+            try db.cachedStatement(sql: SQL.markTracker).execute(arguments: [trackerID, now, starts, completes, starts])
+            if starts { try insertEvent(db, trackerID: trackerID, kind: "started", at: now) }
+            if completes { try insertEvent(db, trackerID: trackerID, kind: "completed", at: now) }
+            if samples { try insertEvent(db, trackerID: trackerID, kind: "progress", at: now) }
+            return .commit
+        }
+    }
+
+    private static func insertEvent(_ db: Database, trackerID: Int64, kind: String, at now: Double) throws {
+        try db.cachedStatement(sql: SQL.insertEvent).execute(arguments: [trackerID, kind, now])
     }
 }
 #endif
