@@ -86,7 +86,7 @@ public struct ProgressTracker: Sendable {
         } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintForeignKey {
             throw removed
         } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintDatatype {
-            // As in `increment(by:)`: the trigger's `current + 1` overflowed, and the key went with it.
+            // As in `increment(by:)`: the count's `current + 1` overflowed, and the key went with it.
             throw ProgressTrackingError.countOverflow(tracker: name, amount: 1)
         }
     }

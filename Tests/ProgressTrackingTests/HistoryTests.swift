@@ -65,6 +65,20 @@ import Testing
         #expect(try rows.status().completedAt == Date(timeIntervalSince1970: clock.now))
     }
 
+    @Test func anItemWhoseCountFailsInACallersTransactionLeavesNoKey() throws {
+        let store = try store()
+        let rows = try store.trackerSet(named: "full").createTracker("rows", total: 10)
+        try rows.setCurrent(.max)
+        // The caller's transaction catches the error and commits.
+        _ = try store.transaction {
+            #expect(throws: ProgressTrackingError.countOverflow(tracker: "rows", amount: 1)) {
+                try rows.increment(item: "k")
+            }
+        }
+        #expect(try !rows.hasCounted(item: "k"))
+        #expect(try rows.current == .max)
+    }
+
     @Test func samplingBoundsTheHistoryRowCount() throws {
         let store = try store(sampleInterval: 1)
         let set = try store.trackerSet(named: "bulk")

@@ -116,6 +116,9 @@ final class Connection {
         }
     }
 
+    /// Whether a transaction is open on this connection, the caller's or SQLite's own.
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Rows changed by the most recent INSERT, UPDATE or DELETE on this connection (not by its triggers).
     var changes: Int { Int(sqlite3_changes(handle)) }
 

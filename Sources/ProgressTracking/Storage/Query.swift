@@ -8,16 +8,16 @@
 enum Query: Int, CaseIterable {
     case setID, insertSet, allSets, deleteSet, setSummary
     case insertTracker, openTracker, trackerID, trackers, deleteTracker, tracker
-    case increment, countItem, hasItem, setCurrent, setTotal
+    case increment, countItem, forgetItem, hasItem, setCurrent, setTotal
     case overall, status, dataVersion
-    case trackerState, addCount, assignCount, markTracker, resumeTracker, pauseSet, touchSet, insertEvent
+    case trackerState, addCount, assignCount, markTracker, restartRate, resumeTracker, pauseSet, touchSet, insertEvent
     case trackerStatus, history
 
-    /// Whether a change to the count `current` needs no history row: the tracker has started,
-    /// the change does not complete it, and no sample is due (?3 is the time, ?4 the sample
-    /// interval). A count that fails this takes the repository's recording path instead.
+    /// Whether a change to the count `current` at time ?3 needs no history row: the tracker
+    /// has started and no sample is due (`quiet_until`), and the change does not complete it.
+    /// A count that fails this takes the repository's recording path instead.
     private static func recordsNothing(current: String) -> String {
-        "started_at IS NOT NULL AND ?3 < sampled_at + ?4 AND (completed_at IS NOT NULL OR \(current) < total)"
+        "?3 < quiet_until AND (completed_at IS NOT NULL OR \(current) < total)"
     }
 
     /// One tracker's status columns from `tracker_progress t` and `tracker r`, with the history
@@ -26,16 +26,17 @@ enum Query: Int, CaseIterable {
     /// began (`rate_since`), so no rate spans downtime or a reset.
     private static let trackerStatusColumns = """
         t.current, t.total, t.fraction, t.effective_weight,
-        r.started_at, r.updated_at, r.completed_at, r.paused_seconds, b.at, b.current
+        m.started_at, r.updated_at, r.completed_at, m.paused_seconds, b.at, b.current
         """
     private static let trackerStatusJoins = """
         LEFT JOIN tracker r ON r.id = t.id
+        LEFT JOIN tracker_timing m ON m.tracker_id = t.id
         LEFT JOIN tracker_event b ON b.id = COALESCE(
             (SELECT e.id FROM tracker_event e
-             WHERE e.tracker_id = r.id AND e.at >= r.rate_since AND e.at <= r.updated_at - ?2
+             WHERE e.tracker_id = r.id AND e.at >= m.rate_since AND e.at <= r.updated_at - ?2
              ORDER BY e.at DESC, e.id DESC LIMIT 1),
             (SELECT e.id FROM tracker_event e
-             WHERE e.tracker_id = r.id AND e.at >= r.rate_since
+             WHERE e.tracker_id = r.id AND e.at >= m.rate_since
              ORDER BY e.at, e.id LIMIT 1)
         )
         """
@@ -91,6 +92,8 @@ enum Query: Int, CaseIterable {
             """
         case .countItem:
             "INSERT INTO tracker_item (tracker_id, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+        case .forgetItem:
+            "DELETE FROM tracker_item WHERE tracker_id = ?1 AND key = ?2"
         case .hasItem:
             "SELECT 1 FROM tracker_item WHERE tracker_id = ?1 AND key = ?2"
         case .setCurrent:
@@ -117,31 +120,29 @@ enum Query: Int, CaseIterable {
         case .dataVersion:
             "PRAGMA data_version"
         case .trackerState:
-            "SELECT set_id, current, total, started_at, completed_at, sampled_at FROM tracker WHERE id = ?1"
+            """
+            SELECT t.set_id, t.current, t.total, m.started_at, t.completed_at, t.quiet_until, t.updated_at
+            FROM tracker t LEFT JOIN tracker_timing m ON m.tracker_id = t.id WHERE t.id = ?1
+            """
         case .addCount:
             "UPDATE tracker SET current = current + ?2, updated_at = ?3 WHERE id = ?1"
         case .assignCount:
             "UPDATE tracker SET current = ?2, updated_at = ?3 WHERE id = ?1"
         case .markTracker:
-            // ?3, ?4, ?5: whether the change started, completed, or restarted the rate of the tracker.
+            // ?3: whether the change completed the tracker; ?4: the next sample's time, NULL
+            // while it has not started.
             """
-            UPDATE tracker SET
-                started_at = CASE WHEN ?3 THEN ?2 ELSE started_at END,
-                completed_at = CASE WHEN ?4 THEN ?2 ELSE completed_at END,
-                rate_since = CASE WHEN ?5 THEN ?2 ELSE rate_since END,
-                sampled_at = ?2
+            UPDATE tracker SET completed_at = CASE WHEN ?3 THEN ?2 ELSE completed_at END, quiet_until = ?4
             WHERE id = ?1
+            """
+        case .restartRate:
+            // The first count starts the tracker; a lowered count only restarts its rate.
+            """
+            INSERT INTO tracker_timing (tracker_id, started_at, rate_since) VALUES (?1, ?2, ?2)
+            ON CONFLICT (tracker_id) DO UPDATE SET rate_since = excluded.rate_since
             """
         case .resumeTracker:
-            // Time since the last change is downtime, unless the tracker was idle or done.
-            """
-            UPDATE tracker SET
-                paused_seconds = paused_seconds + CASE
-                    WHEN started_at IS NOT NULL AND completed_at IS NULL THEN MAX(0, ?2 - updated_at) ELSE 0
-                END,
-                rate_since = ?2, sampled_at = ?2, updated_at = ?2
-            WHERE id = ?1
-            """
+            "UPDATE tracker_timing SET paused_seconds = paused_seconds + ?3, rate_since = ?2 WHERE tracker_id = ?1"
         case .pauseSet:
             // Run before the tracker's resume, while the set's last change is still the old run's.
             """

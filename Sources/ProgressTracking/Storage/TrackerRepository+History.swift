@@ -19,7 +19,9 @@ struct TrackerState {
     let total: Int
     let startedAt: Double?
     let completedAt: Double?
-    let sampledAt: Double
+    /// Until when a count needs no history row; nil before the start.
+    let quietUntil: Double?
+    let updatedAt: Double
 }
 
 /// A set's stored timing (the view `tracker_set_timing`), in Unix seconds.
@@ -45,7 +47,8 @@ extension TrackerRepository {
             total: statement.int(at: 2),
             startedAt: statement.optionalDouble(at: 3),
             completedAt: statement.optionalDouble(at: 4),
-            sampledAt: statement.double(at: 5)
+            quietUntil: statement.optionalDouble(at: 5),
+            updatedAt: statement.double(at: 6)
         )
     }
 
@@ -80,15 +83,21 @@ extension TrackerRepository {
             if lowered { kinds.append(.currentSet) }
             if starts { kinds.append(.started) }
             if completes { kinds.append(.completed) }
-            if kinds.isEmpty, now >= before.sampledAt + timekeeping.sampleInterval { kinds.append(.progress) }
+            if kinds.isEmpty, now >= before.quietUntil ?? now { kinds.append(.progress) }
             guard !kinds.isEmpty else { return true }
 
+            if starts || lowered {
+                let restart = try statement(.restartRate)
+                restart.bind(trackerID, at: 1)
+                restart.bind(now, at: 2)
+                try restart.run()
+            }
+            let started = starts || before.startedAt != nil
             let mark = try statement(.markTracker)
             mark.bind(trackerID, at: 1)
             mark.bind(now, at: 2)
-            mark.bind(starts ? 1 : 0, at: 3)
-            mark.bind(completes ? 1 : 0, at: 4)
-            mark.bind(starts || lowered ? 1 : 0, at: 5)
+            mark.bind(completes ? 1 : 0, at: 3)
+            mark.bind(started ? now + timekeeping.sampleInterval : nil, at: 4)
             try mark.run()
             for kind in kinds {
                 try recordEvent(kind, trackerID: trackerID, at: now)
@@ -131,9 +140,11 @@ extension TrackerRepository {
         pause.bind(tracker.setID, at: 1)
         pause.bind(now, at: 2)
         try pause.run()
+        // Downtime unless it was done; a tracker that has not started has no timing yet.
         let resume = try statement(.resumeTracker)
         resume.bind(tracker.id, at: 1)
         resume.bind(now, at: 2)
+        resume.bind(tracker.completedAt == nil ? max(0, now - tracker.updatedAt) : 0, at: 3)
         try resume.run()
         try recordEvent(.resumed, trackerID: tracker.id, at: now)
     }

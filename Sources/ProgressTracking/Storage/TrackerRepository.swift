@@ -255,16 +255,31 @@ final class TrackerRepository {
     /// Stores the item key and, if it was new, adds 1 to the count. Returns whether the key was new.
     /// - Throws: `SQLiteError` with `SQLITE_CONSTRAINT_FOREIGNKEY` if the tracker was removed.
     func countItem(trackerID: Int, key: String) throws -> Bool {
-        // One transaction: the key and its count commit together or not at all, even inside
-        // a caller's transaction that swallows an error.
-        try transaction {
-            let statement = try statement(.countItem)
-            statement.bind(trackerID, at: 1)
-            statement.bind(key, at: 2)
-            guard try statement.run() > 0 else { return false }
+        // The key and its count commit together or not at all, even inside a caller's
+        // transaction that swallows an error: outside one, a transaction of their own makes
+        // them one commit; inside, `countNewItem` undoes the key itself when the count fails,
+        // which a savepoint would do at a cost larger than the count's.
+        if connection.isInTransaction { return try countNewItem(trackerID: trackerID, key: key) }
+        return try transaction { try countNewItem(trackerID: trackerID, key: key) }
+    }
+
+    private func countNewItem(trackerID: Int, key: String) throws -> Bool {
+        let insert = try statement(.countItem)
+        insert.bind(trackerID, at: 1)
+        insert.bind(key, at: 2)
+        guard try insert.run() > 0 else { return false }
+        do {
             // The key's foreign key proved that the tracker exists.
             _ = try increment(trackerID: trackerID, by: 1)
             return true
+        } catch {
+            let forget = try statement(.forgetItem)
+            forget.bind(trackerID, at: 1)
+            forget.bind(key, at: 2)
+            // The count's error is the one to report; if this fails too, SQLite has rolled
+            // the transaction back, key included.
+            _ = try? forget.run()
+            throw error
         }
     }
 
@@ -294,7 +309,6 @@ final class TrackerRepository {
         statement.bind(trackerID, at: 1)
         statement.bind(value, at: 2)
         statement.bind(timekeeping.now(), at: 3)
-        statement.bind(timekeeping.sampleInterval, at: 4)
         return try statement.run() > 0
     }
 
