@@ -15,7 +15,7 @@ struct ProgressTrackerCommand: ParsableCommand {
               progress-tracker watch demo     # in another terminal, while the demo runs
             """,
         subcommands: [
-            Sets.self, Status.self, Watch.self,
+            Sets.self, Status.self, Watch.self, History.self,
             Create.self, Open.self, Increment.self, SetCurrent.self, SetTotal.self, Remove.self,
             Demo.self,
         ]

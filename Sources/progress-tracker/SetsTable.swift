@@ -8,7 +8,7 @@ enum SetsTable {
     private static let minimumNameWidth = 8
     private static let headers = (name: "SET", trackers: "TRACKERS", overall: "OVERALL", created: "CREATED", updated: "UPDATED")
     /// Local time to the second: `2026-11-25 12:30:05`.
-    private static let timeFormat = Date.VerbatimFormatStyle(
+    static let timeFormat = Date.VerbatimFormatStyle(
         format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
         timeZone: .current,
         calendar: Calendar(identifier: .gregorian)

@@ -24,11 +24,7 @@ extension ProgressTrackerCommand {
             let store = try storeFile.openForReading()
             let status = try storeFile.existingSet(set, in: store).getStatus()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = .sortedKeys
-                // Dates as ISO 8601 text, which people and jq read; Foundation's default is seconds since 2001.
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                print(try JSONText.of(status))
             } else {
                 StatusText.table(status, width: Terminal.columns).forEach { print($0) }
             }

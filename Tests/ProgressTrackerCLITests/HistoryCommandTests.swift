@@ -1,0 +1,84 @@
+import Foundation
+import ProgressTracking
+import Testing
+
+/// `history`: the events of a set or a tracker, as a table, JSON or CSV, from a date on.
+struct HistoryCommandTests {
+    private func makeHistory(_ cli: CLI) throws {
+        try cli.run("create", "import", "rows", "--total", "3")
+        try cli.run("increment", "import", "rows")
+        try cli.run("increment", "import", "rows", "--by", "2")
+        try cli.run("create", "import", "pages, \"scanned\"", "--total", "1")
+        try cli.run("remove", "import", "pages, \"scanned\"")
+    }
+
+    @Test func tableListsEveryEventOldestFirst() throws {
+        let cli = try CLI()
+        try makeHistory(cli)
+        let output = try cli.run("history", "import")
+        #expect(output.status == 0)
+        #expect(output.lines.first == "TIME                 TRACKER           EVENT         COUNT")
+        let rows = try output.lines.dropFirst().map { line in
+            let match = try #require(try #/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  (?<rest>.*)$/#.wholeMatch(in: line))
+            return String(match.output.rest)
+        }
+        #expect(rows == [
+            "rows              created       0/3",
+            "rows              started       1/3",
+            "rows              completed     3/3",
+            "pages, \"scanned\"  created       0/1",
+            "pages, \"scanned\"  removed       0/1",
+        ])
+    }
+
+    @Test func jsonAndCSVCarryTheSameEvents() throws {
+        let cli = try CLI()
+        try makeHistory(cli)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let json = try cli.run("history", "import", "--json")
+        let events = try decoder.decode([HistoryEvent].self, from: Data(json.stdout.utf8))
+        #expect(events.map(\.kind) == [.created, .started, .completed, .created, .removed])
+        #expect(events.allSatisfy { $0.set == "import" })
+
+        let csv = try cli.run("history", "import", "--csv").lines
+        #expect(csv.first == "at,tracker,kind,current,total")
+        #expect(csv.dropFirst().map { $0.drop { $0 != "," }.dropFirst() } == [
+            "rows,created,0,3",
+            "rows,started,1,3",
+            "rows,completed,3,3",
+            "\"pages, \"\"scanned\"\"\",created,0,1",
+            "\"pages, \"\"scanned\"\"\",removed,0,1",
+        ])
+        let times = csv.dropFirst().map { String($0.prefix { $0 != "," }) }
+        #expect(times == events.map { $0.at.formatted(.iso8601) })
+    }
+
+    @Test func filtersByTrackerAndDate() throws {
+        let cli = try CLI()
+        try makeHistory(cli)
+        #expect(try cli.run("history", "import", "rows", "--csv").lines.count == 4)
+        #expect(try cli.run("history", "import", "--since", "2000-01-01", "--csv").lines.count == 6)
+        #expect(try cli.run("history", "import", "--since", "2999-01-01T00:00:00Z", "--csv").lines == ["at,tracker,kind,current,total"])
+    }
+
+    @Test func refusesAnUnknownSetABadDateAndTwoFormats() throws {
+        let cli = try CLI()
+        try makeHistory(cli)
+        let unknown = try cli.run("history", "nope")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: no tracker set named \"nope\" in \(cli.db)\n")
+        let badDate = try cli.run("history", "import", "--since", "yesterday")
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("not a date: yesterday"))
+        #expect(try cli.run("history", "import", "--json", "--csv").status == 64)
+    }
+
+    @Test func historyLeavesTheFileUnchanged() throws {
+        let cli = try CLI()
+        try makeHistory(cli)
+        let before = try Data(contentsOf: URL(filePath: cli.db))
+        try cli.run("history", "import", "--json")
+        #expect(try Data(contentsOf: URL(filePath: cli.db)) == before)
+    }
+}
