@@ -108,8 +108,12 @@ public final class ProgressStore: Sendable {
     /// other threads and tasks wait until it ends, so keep it short and do not `await` work
     /// started in `body`. Transactions nest (as savepoints). Batching is the fast way to
     /// count: 1,000 increments in one transaction cost little more than one alone.
+    ///
+    /// A call inside that fails with `.storageFull` or `.busy` (or an I/O error) dooms the
+    /// transaction: SQLite may already have rolled it back. Later calls in `body` throw that
+    /// error again, and the transaction throws it and keeps nothing, even if `body` caught it.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try database.perform { repository in try repository.transaction(body) }
+        try database.transaction(body)
     }
 
     /// A token that changes when anyone commits a change to the file; see `ChangeToken`.

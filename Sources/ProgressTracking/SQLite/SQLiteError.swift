@@ -43,6 +43,8 @@ extension SQLiteError {
     static let notADatabase = SQLITE_NOTADB
     static let corrupt = SQLITE_CORRUPT
     static let constraint = SQLITE_CONSTRAINT
+    static let ioError = SQLITE_IOERR
+    static let noMemory = SQLITE_NOMEM
     // Extended codes are macros Swift does not import: SQLITE_CONSTRAINT | (n << 8).
     static let constraintUnique: Int32 = 2067
     static let constraintForeignKey: Int32 = 787

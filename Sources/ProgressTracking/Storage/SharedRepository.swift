@@ -7,6 +7,10 @@ final class SharedRepository: @unchecked Sendable {
     private let repository: TrackerRepository
     private let path: String
     private let busyTimeout: Duration
+    /// How many `transaction` calls are running, nested.
+    private var transactionDepth = 0
+    /// The failure that dooms the running transaction; see `transaction`.
+    private var transactionFailure: ProgressTrackingError?
 
     /// Opens the file; see `TrackerRepository.init`.
     init(
@@ -27,12 +31,43 @@ final class SharedRepository: @unchecked Sendable {
     /// - Throws: `ProgressTrackingError`, or what `body` itself throws that is not an SQLite error.
     func perform<T>(_ body: (TrackerRepository) throws -> T) throws -> T {
         try lock.withLock {
+            if let transactionFailure { throw transactionFailure }
             do {
                 return try body(repository)
             } catch let error as SQLiteError {
-                throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+                let failure = Self.translate(error, path: path, busyTimeout: busyTimeout)
+                if transactionDepth > 0, Self.mayEndTransactions(error) { transactionFailure = failure }
+                throw failure
             }
         }
+    }
+
+    /// Runs `body` in one transaction (a savepoint when nested); see `Connection.transaction`.
+    ///
+    /// After a full disk, an I/O error or a lock timeout, SQLite may roll back the whole
+    /// transaction by itself (sqlite.org/lang_transaction.html), and the calls that followed
+    /// in `body` would then commit one by one. So such a failure dooms the transaction whether
+    /// or not SQLite ended it: later calls in it throw the failure again, and so does the
+    /// transaction, rolled back whole, even if `body` caught the failure and returned.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try perform { repository in
+            transactionDepth += 1
+            defer {
+                transactionDepth -= 1
+                if transactionDepth == 0 { transactionFailure = nil }
+            }
+            return try repository.transaction {
+                let result = try body()
+                if let transactionFailure { throw transactionFailure }
+                return result
+            }
+        }
+    }
+
+    /// The failures after which SQLite may have rolled back a whole transaction, not only
+    /// the failing statement.
+    private static func mayEndTransactions(_ error: SQLiteError) -> Bool {
+        [SQLiteError.full, SQLiteError.ioError, SQLiteError.busy, SQLiteError.noMemory].contains(error.code)
     }
 
     private static func translate(_ error: any Error, path: String, busyTimeout: Duration) -> ProgressTrackingError {
