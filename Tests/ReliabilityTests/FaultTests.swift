@@ -46,6 +46,36 @@ import Testing
         #expect(try DatabaseFile(path: path).integrity() == "ok")
     }
 
+    /// After SQLITE_FULL, SQLite may roll back the whole transaction by itself: the calls that
+    /// follow in it must not then commit one by one.
+    @Test func fullDiskInATransactionRollsItBackWholeEvenIfTheBodyGoesOn() throws {
+        let directory = try TestDirectory()
+        let path = directory.storePath
+        let store = try ProgressStore(path: path)
+        let rows = try store.trackerSet(named: "work").createTracker("rows", total: 100_000)
+        try rows.increment(by: 5)
+        try store.fillDisk()
+
+        var afterFailure: Result<Void, any Error>?
+        #expect(throws: ProgressTrackingError.storageFull(path: path)) {
+            try store.transaction {
+                try rows.increment(by: 1)
+                // A body that swallows failures, as a careless import might, and goes on.
+                var key = 0
+                while key < 100_000, (try? rows.increment(item: "key-\(key)")) != nil { key += 1 }
+                afterFailure = Result { try rows.increment(by: 10) }
+            }
+        }
+        #expect(throws: ProgressTrackingError.storageFull(path: path)) { try afterFailure?.get() }
+        #expect(try rows.current == 5)
+        #expect(try DatabaseFile(path: path).itemKeyCount(set: "work", tracker: "rows") == 0)
+
+        // The failure dooms that transaction only.
+        try store.freeDisk()
+        try store.transaction { try rows.increment(by: 1) }
+        #expect(try rows.current == 6)
+    }
+
     /// The settings whose guarantees the README states: WAL, and `synchronous` NORMAL (a killed
     /// process loses nothing; power loss may lose the last commits, but never leaves a half
     /// commit) or FULL (a call returns once its commit is on disk).
