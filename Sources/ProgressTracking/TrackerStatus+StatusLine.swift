@@ -26,8 +26,8 @@ extension TrackerStatus {
             + "\(Self.durationText(elapsed))\(meanRate). Estimated completion: \(estimate)"
     }
 
-    /// Seconds as `850ms`, `4.2s`, `2m 3s` or `1h 2m 3s`.
-    static func durationText(_ seconds: Double) -> String {
+    /// Seconds as the status line writes them: `850ms`, `4.2s`, `2m 3s` or `1h 2m 3s`.
+    public static func durationText(_ seconds: Double) -> String {
         if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds < 10 { return "\(fixed(seconds, decimals: 1))s" }
         // Clamped so that an estimate at a crawling rate still prints.
@@ -38,8 +38,9 @@ extension TrackerStatus {
         return "\(secs)s"
     }
 
-    /// Items per second with two significant decimals for slow rates: `0.37/s`, `8.2/s`, `1250/s`.
-    static func rateText(_ perSecond: Double) -> String {
+    /// A rate as the status line writes it, with two decimals for slow rates: `0.37/s`,
+    /// `8.2/s`, `1250/s`.
+    public static func rateText(_ perSecond: Double) -> String {
         let decimals = perSecond >= 100 ? 0 : perSecond >= 10 ? 1 : 2
         return "\(fixed(perSecond, decimals: decimals))/s"
     }

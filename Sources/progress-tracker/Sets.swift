@@ -4,7 +4,7 @@ import ProgressTracking
 extension ProgressTrackerCommand {
     struct Sets: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the tracker sets: trackers, overall progress, created and last updated.",
+            abstract: "List the tracker sets: trackers, overall progress, and how long each ran, from its start to its finish.",
             discussion: "Example:  progress-tracker sets --db import.sqlite"
         )
 

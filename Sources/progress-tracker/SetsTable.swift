@@ -1,12 +1,17 @@
 import Foundation
 import ProgressTracking
 
-/// The `sets` listing: a header, then one line per set. On a narrow terminal the time
-/// columns are dropped first (created, then updated), so the name, count and overall fit.
+/// The `sets` listing: a header, then one line per set with its run: how long it was
+/// active, when it started and when it finished. On a narrow terminal the time columns are
+/// dropped first (finished, then started), so the name, count, overall and duration fit.
 enum SetsTable {
     private static let gap = "  "
     private static let minimumNameWidth = 8
-    private static let headers = (name: "SET", trackers: "TRACKERS", overall: "OVERALL", created: "CREATED", updated: "UPDATED")
+    private static let headers = (
+        name: "SET", trackers: "TRACKERS", overall: "OVERALL", duration: "DURATION", started: "STARTED", finished: "FINISHED"
+    )
+    /// What a time or duration column shows before there is one.
+    private static let none = "-"
     /// Local time to the second: `2026-11-25 12:30:05`.
     static let timeFormat = Date.VerbatimFormatStyle(
         format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
@@ -16,9 +21,11 @@ enum SetsTable {
     private static let timeWidth = 19
 
     static func lines(_ summaries: [TrackerSetSummary], width: Int) -> [String] {
+        let durations = summaries.map { $0.startedAt == nil ? none : TrackerStatus.durationText($0.elapsed) }
         let trackersWidth = headers.trackers.count
         let overallWidth = headers.overall.count
-        let fixedWidth = trackersWidth + overallWidth + 2 * gap.count
+        let durationWidth = durations.map(\.count).reduce(headers.duration.count, max)
+        let fixedWidth = trackersWidth + overallWidth + durationWidth + 3 * gap.count
         let timeColumnWidth = gap.count + timeWidth
         let longestName = max(headers.name.count, summaries.map(\.name.count).max() ?? 0)
         let timeColumns = (0...2).last { count in
@@ -26,14 +33,20 @@ enum SetsTable {
         } ?? 0
         let nameWidth = max(minimumNameWidth, min(longestName, width - fixedWidth - timeColumns * timeColumnWidth - gap.count))
 
-        func line(_ name: String, _ trackers: String, _ overall: String, _ created: String, _ updated: String) -> String {
-            let times = [updated, created].prefix(timeColumns).reversed().map { Cell.left($0, width: timeWidth) }
-            let cells = [Cell.left(name, width: nameWidth), Cell.right(trackers, width: trackersWidth), Cell.right(overall, width: overallWidth)]
+        func line(_ name: String, _ trackers: String, _ overall: String, _ duration: String, _ started: String, _ finished: String) -> String {
+            let times = [started, finished].prefix(timeColumns).map { Cell.left($0, width: timeWidth) }
+            let cells = [
+                Cell.left(name, width: nameWidth), Cell.right(trackers, width: trackersWidth),
+                Cell.right(overall, width: overallWidth), Cell.right(duration, width: durationWidth),
+            ]
             return (cells + times).joined(separator: gap).trimmingTrailingSpaces()
         }
-        return [line(headers.name, headers.trackers, headers.overall, headers.created, headers.updated)]
-            + summaries.map {
-                line($0.name, "\($0.trackerCount)", Cell.percent($0.overall), $0.createdAt.formatted(timeFormat), $0.updatedAt.formatted(timeFormat))
+        func time(_ date: Date?) -> String {
+            date?.formatted(timeFormat) ?? none
+        }
+        return [line(headers.name, headers.trackers, headers.overall, headers.duration, headers.started, headers.finished)]
+            + zip(summaries, durations).map { summary, duration in
+                line(summary.name, "\(summary.trackerCount)", Cell.percent(summary.overall), duration, time(summary.startedAt), time(summary.completedAt))
             }
     }
 }

@@ -78,11 +78,12 @@ struct ReadCommandTests {
         let output = try cli.run("sets")
         #expect(output.status == 0)
         #expect(output.lines.count == 3)
-        #expect(output.lines[0] == "SET       TRACKERS  OVERALL  CREATED              UPDATED")
+        #expect(output.lines[0] == "SET       TRACKERS  OVERALL  DURATION  STARTED              FINISHED")
         let time = #/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/#
-        #expect(try #require(try #/^import {4,}2 {3,}40\.0%  (?<created>.+)  (?<updated>.+)$/#.wholeMatch(in: output.lines[1]))
-            .output.created.wholeMatch(of: time) != nil)
-        #expect(output.lines[2].hasPrefix("nightly          1     0.0%  "))
+        let started = try #require(try #/^import {4,}2 {3,}40\.0% +\S+  (?<started>.+)  -$/#.wholeMatch(in: output.lines[1]))
+        #expect(started.output.started.wholeMatch(of: time) != nil)
+        // Not started: no duration, start or finish yet.
+        #expect(output.lines[2] == "nightly          1     0.0%         -  -                    -")
     }
 
     @Test(arguments: [40, 200])
@@ -92,7 +93,7 @@ struct ReadCommandTests {
         let output = try cli.run("sets", environment: ["COLUMNS": "\(columns)"])
         #expect(output.lines.allSatisfy { $0.count <= columns })
         #expect(output.lines[1].contains("…") == (columns == 40))
-        #expect(output.lines[0].hasSuffix("UPDATED") == (columns == 200))
+        #expect(output.lines[0].hasSuffix("FINISHED") == (columns == 200))
     }
 
     @Test func readingCommandsLeaveTheFileUnchanged() throws {
