@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `progress-tracker` command: inspect, drive and watch the tracker sets of a store file.
 @main
-struct ProgressTrackerCommand: ParsableCommand {
+struct ProgressTrackerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress-tracker",
         abstract: "Inspect, drive and watch the tracker sets of a progress store.",

@@ -43,6 +43,13 @@ enum StatusText {
         return (["\(overallLabel) \(Cell.percent(status.overall))"] + trackers).joined(separator: " | ")
     }
 
+    /// How fast the set goes, while it is not done and its rate is known:
+    /// `rate 0.52%/s, eta 1m 20s` (the estimate counts from the last change).
+    static func pace(_ status: TrackerSetStatus) -> String? {
+        guard status.overall < 100, let rate = status.rate, let eta = status.eta else { return nil }
+        return "rate \(String(format: "%.2f", rate))%/s, eta \(TrackerStatus.durationText(eta))"
+    }
+
     /// One tracker after a write: `import/rows 51/100 51.0%`.
     static func tracker(_ tracker: ProgressTracker, _ status: TrackerStatus) -> String {
         "\(tracker.trackerSet.name)/\(tracker.name) \(status.current)/\(status.total) \(Cell.percent(status.percent))"
