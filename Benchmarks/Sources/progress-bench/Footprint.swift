@@ -6,20 +6,26 @@ struct Footprint {
     let directory: URL
 
     /// Peak resident memory of a worker process after 1,000,000 increments (in transactions of
-    /// 1,000). `growth_bytes` is the peak at the end less the peak after the first tenth: what
-    /// grows with the number of increments.
+    /// 1,000). `growth_bytes` is that peak less the peak of another worker after 100,000:
+    /// what 900,000 more increments cost.
     func memory() throws -> RowResult {
         let count = options.quick ? 10_000 : 1_000_000
         var peaks: [SideKind: Double] = [:]
         var growth: [SideKind: Double] = [:]
         for kind in options.sides {
-            let path = directory.appendingPathComponent("memory-\(kind.rawValue).sqlite").path
-            try kind.open(path: path).addTrackers(1)
-            let output = try ChildProcesses.run([["memory", kind.rawValue, path, "\(count)"]])[0].compactMap(Double.init)
-            peaks[kind] = output[1]
-            growth[kind] = output[1] - output[0]
+            let (tenth, whole) = (try peak(kind, increments: count / 10), try peak(kind, increments: count))
+            peaks[kind] = whole
+            growth[kind] = whole - tenth
         }
         return RowResult(name: "memory", unit: "bytes", values: peaks, details: ["growth_bytes": growth])
+    }
+
+    private func peak(_ kind: SideKind, increments: Int) throws -> Double {
+        let path = directory.appendingPathComponent("memory-\(kind.rawValue)-\(increments).sqlite").path
+        try kind.open(path: path).addTrackers(1)
+        let output = try ChildProcesses.run([["memory", kind.rawValue, path, "\(increments)"]])[0]
+        guard let bytes = output.first.flatMap(Double.init) else { throw BenchError("memory worker printed \(output)") }
+        return bytes
     }
 
     /// File bytes per tracker (10,000 trackers) and per item key (100,000 keys of 10–11 bytes),

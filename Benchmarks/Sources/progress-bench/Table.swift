@@ -20,7 +20,8 @@ enum Table {
         }
         for row in rows where !row.details.isEmpty {
             for (detail, values) in row.details.sorted(by: { $0.key < $1.key }) {
-                let text = sides.compactMap { side in values[side].map { "\(side.label) \(format($0, unit: nil))" } }
+                let unit = detail.hasSuffix("_bytes") ? "bytes" : nil
+                let text = sides.compactMap { side in values[side].map { "\(side.label) \(format($0, unit: unit))" } }
                 Swift.print("\(row.name) \(detail): \(text.joined(separator: ", "))")
             }
         }
@@ -28,7 +29,7 @@ enum Table {
     }
 
     private static func format(_ value: Double, unit: String?) -> String {
-        if unit == "bytes" { return value >= 10_000 ? "\(Int(value / 1_024)) KiB" : String(format: "%.1f B", value) }
+        if unit == "bytes" { return abs(value) >= 10_000 ? "\(Int(value / 1_024)) KiB" : String(format: "%.1f B", value) }
         return value >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
     }
 

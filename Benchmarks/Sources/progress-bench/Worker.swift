@@ -37,13 +37,9 @@ enum Worker {
         for latency in latencies { print(latency) }
     }
 
-    /// Increments in transactions of 1,000; prints the peak resident bytes after the first
-    /// tenth of `count` (the caches have filled by then) and at the end.
+    /// Increments in transactions of 1,000, then prints the peak resident bytes.
     private static func incrementWatchingMemory(_ side: any Side, count: Int) throws {
-        let batches = count / 1_000
-        try side.increment(batches: batches / 10, of: 1_000)
-        print(try peakResidentBytes())
-        try side.increment(batches: batches - batches / 10, of: 1_000)
+        try side.increment(batches: count / 1_000, of: 1_000)
         guard try side.current() == count else { throw BenchError("memory worker lost increments") }
         print(try peakResidentBytes())
     }
