@@ -11,7 +11,7 @@ import Foundation
 /// plus `"order"`, the tracker names in creation order (JSON objects have no order), and the
 /// set's timing keys (`startedAt`, `updatedAt`, `completedAt`, `elapsed`, `rate`, `eta`),
 /// those whose value is unknown left out, as `TrackerStatus` does.
-public struct TrackerSetStatus: Codable, Sendable, Equatable {
+public struct TrackerSetStatus: Codable, Sendable, Equatable, StatusTiming {
     /// Each tracker's status, by name.
     public var trackers: [String: TrackerStatus]
     /// The weighted overall progress in percent, 0...100.
@@ -26,7 +26,7 @@ public struct TrackerSetStatus: Codable, Sendable, Equatable {
     public var completedAt: Date?
     /// Active seconds from the first start to the completion, or else to `updatedAt`,
     /// without the time between a run's last change and a later run's resume.
-    public var elapsed: Double
+    public var elapsed: Double = 0
     /// How fast `overall` grows, in percentage points per second: the trackers' rates,
     /// weighted as the overall progress weighs them. Nil when no tracker has a rate.
     public var rate: Double?
@@ -56,7 +56,7 @@ public struct TrackerSetStatus: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case trackers, overall, order, startedAt, updatedAt, completedAt, elapsed, rate, eta
+        case trackers, overall, order
     }
 
     /// Decodes the seed's shape too, which has no `"order"` and no timing: its trackers come
@@ -66,12 +66,7 @@ public struct TrackerSetStatus: Codable, Sendable, Equatable {
         trackers = try container.decode([String: TrackerStatus].self, forKey: .trackers)
         overall = try container.decode(Double.self, forKey: .overall)
         order = try container.decodeIfPresent([String].self, forKey: .order) ?? trackers.keys.sorted()
-        startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
-        updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
-        completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
-        elapsed = try container.decodeIfPresent(Double.self, forKey: .elapsed) ?? 0
-        rate = try container.decodeIfPresent(Double.self, forKey: .rate)
-        eta = try container.decodeIfPresent(Double.self, forKey: .eta)
+        try decodeTiming(from: decoder)
     }
 
     /// Leaves out what is unknown: the nil values, and `elapsed` before the start.
@@ -80,11 +75,6 @@ public struct TrackerSetStatus: Codable, Sendable, Equatable {
         try container.encode(trackers, forKey: .trackers)
         try container.encode(overall, forKey: .overall)
         try container.encode(order, forKey: .order)
-        try container.encodeIfPresent(startedAt, forKey: .startedAt)
-        try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(completedAt, forKey: .completedAt)
-        if startedAt != nil { try container.encode(elapsed, forKey: .elapsed) }
-        try container.encodeIfPresent(rate, forKey: .rate)
-        try container.encodeIfPresent(eta, forKey: .eta)
+        try encodeTiming(to: encoder)
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// value is unknown is left out, as is `elapsed` before the start. Every value comes from
 /// the file alone, so two reads of an unchanged file are equal: times are measured up to
 /// the last change, `updatedAt`.
-public struct TrackerStatus: Codable, Sendable, Equatable {
+public struct TrackerStatus: Codable, Sendable, Equatable, StatusTiming {
     /// Items counted; may exceed `total`.
     public var current: Int
     /// Items expected.
@@ -26,7 +26,7 @@ public struct TrackerStatus: Codable, Sendable, Equatable {
     public var completedAt: Date?
     /// Active seconds from the start to the completion, or else to `updatedAt`. Time between
     /// one run's last change and a later run's resume (`openTracker`) does not count.
-    public var elapsed: Double
+    public var elapsed: Double = 0
     /// Items per second over the last minute of counting before `updatedAt`, never across a
     /// resume or a lowered count; nil until two changes a moment apart tell it.
     public var rate: Double?
@@ -50,7 +50,7 @@ public struct TrackerStatus: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case current, total, percent, startedAt, updatedAt, completedAt, elapsed, rate, eta
+        case current, total, percent
     }
 
     /// Decodes the seed's shape too, which has no timing keys.
@@ -59,12 +59,7 @@ public struct TrackerStatus: Codable, Sendable, Equatable {
         current = try container.decode(Int.self, forKey: .current)
         total = try container.decode(Int.self, forKey: .total)
         percent = try container.decode(Double.self, forKey: .percent)
-        startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
-        updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
-        completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
-        elapsed = try container.decodeIfPresent(Double.self, forKey: .elapsed) ?? 0
-        rate = try container.decodeIfPresent(Double.self, forKey: .rate)
-        eta = try container.decodeIfPresent(Double.self, forKey: .eta)
+        try decodeTiming(from: decoder)
     }
 
     /// Leaves out what is unknown: the nil values, and `elapsed` before the start.
@@ -73,11 +68,6 @@ public struct TrackerStatus: Codable, Sendable, Equatable {
         try container.encode(current, forKey: .current)
         try container.encode(total, forKey: .total)
         try container.encode(percent, forKey: .percent)
-        try container.encodeIfPresent(startedAt, forKey: .startedAt)
-        try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(completedAt, forKey: .completedAt)
-        if startedAt != nil { try container.encode(elapsed, forKey: .elapsed) }
-        try container.encodeIfPresent(rate, forKey: .rate)
-        try container.encodeIfPresent(eta, forKey: .eta)
+        try encodeTiming(to: encoder)
     }
 }
