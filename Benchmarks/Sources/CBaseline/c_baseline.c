@@ -7,24 +7,24 @@
 #include <time.h>
 
 // The statements of Query.swift, text for text.
-#define RECORDS_NOTHING(current) \
-    "started_at IS NOT NULL AND ?3 < sampled_at + ?4 AND (completed_at IS NOT NULL OR " current " < total)"
+#define RECORDS_NOTHING(current) "?3 < quiet_until AND (completed_at IS NOT NULL OR " current " < total)"
 #define TRACKER_STATUS_COLUMNS \
     "t.current, t.total, t.fraction, t.effective_weight,\n" \
-    "r.started_at, r.updated_at, r.completed_at, r.paused_seconds, b.at, b.current"
+    "m.started_at, r.updated_at, r.completed_at, m.paused_seconds, b.at, b.current"
 #define TRACKER_STATUS_JOINS \
     "LEFT JOIN tracker r ON r.id = t.id\n" \
+    "LEFT JOIN tracker_timing m ON m.tracker_id = t.id\n" \
     "LEFT JOIN tracker_event b ON b.id = COALESCE(\n" \
     "    (SELECT e.id FROM tracker_event e\n" \
-    "     WHERE e.tracker_id = r.id AND e.at >= r.rate_since AND e.at <= r.updated_at - ?2\n" \
+    "     WHERE e.tracker_id = r.id AND e.at >= m.rate_since AND e.at <= r.updated_at - ?2\n" \
     "     ORDER BY e.at DESC, e.id DESC LIMIT 1),\n" \
     "    (SELECT e.id FROM tracker_event e\n" \
-    "     WHERE e.tracker_id = r.id AND e.at >= r.rate_since\n" \
+    "     WHERE e.tracker_id = r.id AND e.at >= m.rate_since\n" \
     "     ORDER BY e.at, e.id LIMIT 1)\n" \
     ")"
 
 enum query { Q_SET_ID, Q_INSERT_SET, Q_INSERT_TRACKER, Q_TRACKERS, Q_TRACKER, Q_INCREMENT, Q_COUNT_ITEM, Q_OVERALL,
-             Q_STATUS, Q_TRACKER_STATE, Q_ADD_COUNT, Q_MARK_TRACKER, Q_INSERT_EVENT,
+             Q_STATUS, Q_TRACKER_STATE, Q_ADD_COUNT, Q_MARK_TRACKER, Q_RESTART_RATE, Q_INSERT_EVENT, Q_FORGET_ITEM,
              Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO, Q_COUNT };
 
 static const char *const query_sql[Q_COUNT] = {
@@ -45,14 +45,14 @@ static const char *const query_sql[Q_COUNT] = {
                  "LEFT JOIN tracker_progress t ON t.set_id = p.set_id\n"
                  TRACKER_STATUS_JOINS "\n"
                  "WHERE p.set_id = ?1 ORDER BY t.id",
-    [Q_TRACKER_STATE] = "SELECT set_id, current, total, started_at, completed_at, sampled_at FROM tracker WHERE id = ?1",
+    [Q_TRACKER_STATE] = "SELECT t.set_id, t.current, t.total, m.started_at, t.completed_at, t.quiet_until, t.updated_at\n"
+                        "FROM tracker t LEFT JOIN tracker_timing m ON m.tracker_id = t.id WHERE t.id = ?1",
     [Q_ADD_COUNT] = "UPDATE tracker SET current = current + ?2, updated_at = ?3 WHERE id = ?1",
-    [Q_MARK_TRACKER] = "UPDATE tracker SET\n"
-                       "    started_at = CASE WHEN ?3 THEN ?2 ELSE started_at END,\n"
-                       "    completed_at = CASE WHEN ?4 THEN ?2 ELSE completed_at END,\n"
-                       "    rate_since = CASE WHEN ?5 THEN ?2 ELSE rate_since END,\n"
-                       "    sampled_at = ?2\n"
+    [Q_MARK_TRACKER] = "UPDATE tracker SET completed_at = CASE WHEN ?3 THEN ?2 ELSE completed_at END, quiet_until = ?4\n"
                        "WHERE id = ?1",
+    [Q_RESTART_RATE] = "INSERT INTO tracker_timing (tracker_id, started_at, rate_since) VALUES (?1, ?2, ?2)\n"
+                       "ON CONFLICT (tracker_id) DO UPDATE SET rate_since = excluded.rate_since",
+    [Q_FORGET_ITEM] = "DELETE FROM tracker_item WHERE tracker_id = ?1 AND key = ?2",
     [Q_INSERT_EVENT] = "INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total)\n"
                        "SELECT set_id, id, name, ?2, ?3, current, total FROM tracker WHERE id = ?1",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -63,7 +63,7 @@ static const char *const query_sql[Q_COUNT] = {
     [Q_ROLLBACK_TO] = "ROLLBACK TO nested",
 };
 
-// The library's Timekeeping.system defaults: a progress sample per second, rates over a minute.
+// The library's Timekeeping.system defaults: a progress sample per second at most, rates over a minute.
 static const double sample_interval = 1.0, rate_window = 60.0;
 
 static double now(void) {
@@ -132,6 +132,10 @@ static int column_by_id(cb_db *db, enum query query, int64_t id, int64_t *intege
     if (rc == SQLITE_ROW && real) *real = sqlite3_column_double(stmt, 0);
     sqlite3_reset(stmt);
     return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, query_sql[query]);
+}
+
+static double column_or(sqlite3_stmt *stmt, int column, double fallback) {
+    return sqlite3_column_type(stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double(stmt, column);
 }
 
 static int exec(cb_db *db, const char *sql) {
@@ -285,10 +289,11 @@ const char *cb_sqlite_version(void) { return sqlite3_libversion(); }
 /// The library's `recordChange(.add(amount))`: the count, and the history rows it calls for
 /// (the start, the completion, or a progress sample once per interval), in one transaction.
 static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
-    sqlite3_stmt *state, *add, *mark;
+    sqlite3_stmt *state, *add, *restart, *mark;
     int outermost, rc;
     if ((rc = statement(db, Q_TRACKER_STATE, &state)) || (rc = statement(db, Q_ADD_COUNT, &add)) ||
-        (rc = statement(db, Q_MARK_TRACKER, &mark)) || (rc = begin(db, &outermost)))
+        (rc = statement(db, Q_RESTART_RATE, &restart)) || (rc = statement(db, Q_MARK_TRACKER, &mark)) ||
+        (rc = begin(db, &outermost)))
         return rc;
     double time = now();
     sqlite3_bind_int64(state, 1, tracker_id);
@@ -298,7 +303,7 @@ static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
     }
     int64_t current = sqlite3_column_int64(state, 1) + amount, total = sqlite3_column_int64(state, 2);
     int started = sqlite3_column_type(state, 3) != SQLITE_NULL, completed = sqlite3_column_type(state, 4) != SQLITE_NULL;
-    double sampled_at = sqlite3_column_double(state, 5);
+    double quiet_until = column_or(state, 5, time);
     sqlite3_reset(state);
 
     sqlite3_bind_int64(add, 1, tracker_id);
@@ -306,14 +311,18 @@ static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_bind_double(add, 3, time);
     if ((rc = run(db, add))) return end(db, outermost, rc);
     int starts = !started, completes = !completed && current >= total;
-    int samples = !starts && !completes && time >= sampled_at + sample_interval;
+    int samples = !starts && !completes && time >= quiet_until;
     if (!starts && !completes && !samples) return end(db, outermost, SQLITE_OK);
 
+    if (starts) {
+        sqlite3_bind_int64(restart, 1, tracker_id);
+        sqlite3_bind_double(restart, 2, time);
+        if ((rc = run(db, restart))) return end(db, outermost, rc);
+    }
     sqlite3_bind_int64(mark, 1, tracker_id);
     sqlite3_bind_double(mark, 2, time);
-    sqlite3_bind_int(mark, 3, starts);
-    sqlite3_bind_int(mark, 4, completes);
-    sqlite3_bind_int(mark, 5, starts);
+    sqlite3_bind_int(mark, 3, completes);
+    sqlite3_bind_double(mark, 4, time + sample_interval);
     if ((rc = run(db, mark)) == SQLITE_OK && starts) rc = insert_event(db, tracker_id, "started", time);
     if (rc == SQLITE_OK && completes) rc = insert_event(db, tracker_id, "completed", time);
     if (rc == SQLITE_OK && samples) rc = insert_event(db, tracker_id, "progress", time);
@@ -329,7 +338,6 @@ static int count_change(cb_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_bind_int64(stmt, 1, tracker_id);
     sqlite3_bind_int64(stmt, 2, amount);
     sqlite3_bind_double(stmt, 3, now());
-    sqlite3_bind_double(stmt, 4, sample_interval);
     if ((rc = run(db, stmt))) return rc;
     return sqlite3_changes(db->handle) ? SQLITE_OK : record_change(db, tracker_id, amount);
 }
@@ -350,16 +358,26 @@ int cb_increment_batches(cb_db *db, int64_t tracker_id, int batches, int batch_s
     return rc;
 }
 
-/// The library's countItem: the key and, when it is new, its count, in one transaction.
-static int count_item(cb_db *db, sqlite3_stmt *stmt, int64_t tracker_id, const char *key, int length) {
-    int outermost, rc = begin(db, &outermost);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, tracker_id);
-    sqlite3_bind_text(stmt, 2, key, length, SQLITE_TRANSIENT);
-    if ((rc = run(db, stmt)) == SQLITE_OK) {
-        rc = sqlite3_changes(db->handle) ? count_change(db, tracker_id, 1) : fail(db, SQLITE_CONSTRAINT, "item counted twice");
+/// The library's countItem: the key and, when it is new, its count, in one transaction;
+/// inside the caller's transaction, the key is deleted again if its count fails.
+static int count_item(cb_db *db, sqlite3_stmt *insert, int64_t tracker_id, const char *key, int length) {
+    int outermost = sqlite3_get_autocommit(db->handle), rc;
+    if (outermost && (rc = run_query(db, Q_BEGIN))) return rc;
+    sqlite3_bind_int64(insert, 1, tracker_id);
+    sqlite3_bind_text(insert, 2, key, length, SQLITE_TRANSIENT);
+    if ((rc = run(db, insert)) == SQLITE_OK) {
+        if (!sqlite3_changes(db->handle)) {
+            rc = fail(db, SQLITE_CONSTRAINT, "item counted twice");
+        } else if ((rc = count_change(db, tracker_id, 1)) && !outermost) {
+            sqlite3_stmt *forget;
+            if (statement(db, Q_FORGET_ITEM, &forget) == SQLITE_OK) {
+                sqlite3_bind_int64(forget, 1, tracker_id);
+                sqlite3_bind_text(forget, 2, key, length, SQLITE_TRANSIENT);
+                run(db, forget);
+            }
+        }
     }
-    return end(db, outermost, rc);
+    return outermost ? end(db, 1, rc) : rc;
 }
 
 int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
@@ -379,10 +397,6 @@ int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int 
 
 int cb_overall(cb_db *db, int64_t set_id, double *overall) {
     return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
-}
-
-static double column_or(sqlite3_stmt *stmt, int column, double fallback) {
-    return sqlite3_column_type(stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double(stmt, column);
 }
 
 /// The library's Pace.activeSeconds: from start to end less the paused time; 0 without both.

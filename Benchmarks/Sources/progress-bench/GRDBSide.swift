@@ -91,11 +91,15 @@ final class GRDBSide: Side {
         for group in groups(count, of: batchSize ?? 1) {
             try queue.write { db in
                 for index in group {
-                    try db.inSavepoint {
-                        try db.cachedStatement(sql: SQL.countItem).execute(arguments: [tracker, itemKey(first + index)])
-                        guard db.changesCount == 1 else { throw BenchError("item counted twice") }
+                    let key = itemKey(first + index)
+                    try db.cachedStatement(sql: SQL.countItem).execute(arguments: [tracker, key])
+                    guard db.changesCount == 1 else { throw BenchError("item counted twice") }
+                    do {
                         try Self.countChange(db, trackerID: tracker, amount: 1)
-                        return .commit
+                    } catch {
+                        // As the library does inside a caller's transaction: the key goes with its count.
+                        try? db.cachedStatement(sql: SQL.forgetItem).execute(arguments: [tracker, key])
+                        throw error
                     }
                 }
             }
@@ -121,7 +125,7 @@ final class GRDBSide: Side {
     /// The hot-path UPDATE, which changes nothing when the change must be recorded, then the recording path.
     private static func countChange(_ db: Database, trackerID: Int64, amount: Int) throws {
         let now = Date().timeIntervalSince1970
-        try db.cachedStatement(sql: SQL.increment).execute(arguments: [trackerID, amount, now, sampleInterval])
+        try db.cachedStatement(sql: SQL.increment).execute(arguments: [trackerID, amount, now])
         if db.changesCount == 0 { try recordChange(db, trackerID: trackerID, amount: amount) }
     }
 
@@ -137,9 +141,10 @@ final class GRDBSide: Side {
             let total: Int = state[2]
             let starts = state[3] == nil
             let completes = state[4] == nil && current >= total
-            let samples = !starts && !completes && now >= state[5] + sampleInterval
+            let samples = !starts && !completes && now >= state[5] ?? now
             guard starts || completes || samples else { return .commit }
-            try db.cachedStatement(sql: SQL.markTracker).execute(arguments: [trackerID, now, starts, completes, starts])
+            if starts { try db.cachedStatement(sql: SQL.restartRate).execute(arguments: [trackerID, now]) }
+            try db.cachedStatement(sql: SQL.markTracker).execute(arguments: [trackerID, now, completes, now + sampleInterval])
             if starts { try insertEvent(db, trackerID: trackerID, kind: "started", at: now) }
             if completes { try insertEvent(db, trackerID: trackerID, kind: "completed", at: now) }
             if samples { try insertEvent(db, trackerID: trackerID, kind: "progress", at: now) }
