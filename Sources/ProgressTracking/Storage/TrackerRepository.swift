@@ -8,7 +8,7 @@ import Foundation
 /// library is here, in `Query`, or in `Migrations/`.
 ///
 /// Counting is done by SQL (`current = current + ?`), never read-modify-write in Swift, so
-/// processes sharing the file lose no increment. Not `Sendable`: `StoreConnection` lets one
+/// processes sharing the file lose no increment. Not `Sendable`: `SharedRepository` lets one
 /// thread at a time use it.
 final class TrackerRepository {
     /// Not private: tests set up faults on the store's own connection, such as a full disk
