@@ -89,6 +89,49 @@ import Testing
         #expect(try tracker.current == 2)
     }
 
+    @Test func handlesMadeInARolledBackTransactionNeverReachALaterTracker() throws {
+        // SQLite rolls its id counter back with the transaction: without care, the next
+        // tracker or set created would get the ids these handles hold.
+        var rolledBackTracker: ProgressTracker?
+        var rolledBackSet: ProgressTrackerSet?
+        #expect(throws: Abort()) {
+            try store.transaction {
+                rolledBackTracker = try tracker.trackerSet.createTracker("gone", total: 10)
+                rolledBackSet = try store.trackerSet(named: "gone")
+                try rolledBackSet?.createTracker("first", total: 10)
+                throw Abort()
+            }
+        }
+        let later = try tracker.trackerSet.createTracker("later", total: 10)
+        let laterSet = try store.trackerSet(named: "later")
+        let laterInLaterSet = try laterSet.createTracker("first", total: 10)
+
+        #expect(throws: ProgressTrackingError.trackerRemoved(tracker: "gone", set: "tx")) {
+            try rolledBackTracker?.increment(by: 3)
+        }
+        #expect(throws: ProgressTrackingError.trackerSetRemoved(set: "gone")) {
+            try rolledBackSet?.createTracker("second", total: 1)
+        }
+        #expect(try later.current == 0)
+        #expect(try laterSet.getAllTrackers().map(\.name) == ["first"])
+        #expect(try laterInLaterSet.current == 0)
+    }
+
+    @Test func handlesMadeInARolledBackNestedTransactionNeverReachALaterTracker() throws {
+        var rolledBack: ProgressTracker?
+        try store.transaction {
+            try? store.transaction {
+                rolledBack = try tracker.trackerSet.createTracker("gone", total: 10)
+                throw Abort()
+            }
+        }
+        let later = try tracker.trackerSet.createTracker("later", total: 10)
+        #expect(throws: ProgressTrackingError.trackerRemoved(tracker: "gone", set: "tx")) {
+            try rolledBack?.increment(by: 3)
+        }
+        #expect(try later.current == 0)
+    }
+
     @Test func writesFromOtherTasksNeverJoinATransaction() async throws {
         // Other tasks count while transactions that roll back run: had any of their
         // increments joined a transaction, it would have been rolled back with it.

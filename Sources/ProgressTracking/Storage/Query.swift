@@ -12,6 +12,7 @@ enum Query: Int, CaseIterable {
     case overall, status, dataVersion
     case trackerState, addCount, assignCount, markTracker, restartRate, resumeTracker, pauseSet, touchSet, insertEvent
     case trackerStatus, history
+    case idCounters, raiseIDCounter, restoreIDCounter
 
     /// Whether a change to the count `current` at time ?3 needs no history row: the tracker
     /// has started and no sample is due (`quiet_until`), and the change does not complete it.
@@ -174,6 +175,14 @@ enum Query: Int, CaseIterable {
                 AND (?3 IS NULL OR e.at >= ?3) AND (?4 IS NULL OR e.at < ?4)
             ORDER BY e.at, e.id
             """
+        case .idCounters:
+            // The last id AUTOINCREMENT handed out, per table.
+            "SELECT name, seq FROM sqlite_sequence"
+        case .raiseIDCounter:
+            "UPDATE sqlite_sequence SET seq = MAX(seq, ?2) WHERE name = ?1"
+        case .restoreIDCounter:
+            // sqlite_sequence has no key: add the row only where a rollback removed it.
+            "INSERT INTO sqlite_sequence (name, seq) SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)"
         }
     }
 }

@@ -56,7 +56,7 @@ final class SharedRepository: @unchecked Sendable {
                 transactionDepth -= 1
                 if transactionDepth == 0 { transactionFailure = nil }
             }
-            return try repository.transaction {
+            return try repository.callerTransaction {
                 let result = try body()
                 if let transactionFailure { throw transactionFailure }
                 return result

@@ -62,6 +62,65 @@ final class TrackerRepository {
         try connection.transaction(body)
     }
 
+    /// Runs the caller's `body` as `transaction` does, except that the ids handed out in a
+    /// body that fails are never handed out again.
+    ///
+    /// SQLite rolls AUTOINCREMENT's counters back with the body: without this, the next
+    /// tracker or set created would get the id of a handle made in the failed body, and that
+    /// handle would count into it instead of throwing `.trackerRemoved`. So the body runs in a
+    /// savepoint, also at the outermost level, and after rolling it back the counters are
+    /// raised again to where the body left them, in the enclosing transaction, which commits.
+    func callerTransaction<T>(_ body: () throws -> T) throws -> T {
+        if connection.isInTransaction { return try savepointKeepingIDs(body) }
+        let outcome: Result<T, any Error> = try connection.transaction {
+            do {
+                return .success(try savepointKeepingIDs(body))
+            } catch where connection.isInTransaction {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private func savepointKeepingIDs<T>(_ body: () throws -> T) throws -> T {
+        var counters: [(table: String, lastID: Int)] = []
+        do {
+            return try connection.transaction {
+                do {
+                    return try body()
+                } catch {
+                    counters = (try? idCounters()) ?? []
+                    throw error
+                }
+            }
+        } catch {
+            // SQLite may have ended the whole transaction already (a full disk): nothing to keep then.
+            if connection.isInTransaction {
+                for counter in counters { try keepIDCounter(counter) }
+            }
+            throw error
+        }
+    }
+
+    private func idCounters() throws(SQLiteError) -> [(table: String, lastID: Int)] {
+        let statement = try statement(.idCounters)
+        defer { statement.reset() }
+        var counters: [(table: String, lastID: Int)] = []
+        while try statement.step() {
+            counters.append((statement.string(at: 0), statement.int(at: 1)))
+        }
+        return counters
+    }
+
+    private func keepIDCounter(_ counter: (table: String, lastID: Int)) throws(SQLiteError) {
+        for query in [Query.raiseIDCounter, .restoreIDCounter] {
+            let statement = try statement(query)
+            statement.bind(counter.table, at: 1)
+            statement.bind(counter.lastID, at: 2)
+            try statement.run()
+        }
+    }
+
     /// Changes whenever this connection or another one commits a change to the file.
     /// - Complexity: O(1); no table is read.
     func changeToken() throws(SQLiteError) -> ChangeToken {
