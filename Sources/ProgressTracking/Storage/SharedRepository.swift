@@ -1,8 +1,9 @@
 /// The store's repository, used by one thread at a time, with SQLite's errors translated
 /// into `ProgressTrackingError`s that name the file.
 final class SharedRepository: @unchecked Sendable {
-    // @unchecked: `repository` (and its connection, opened NOMUTEX) is touched only inside
-    // `lock`, in `perform`; the other properties are immutable values.
+    // @unchecked: `repository` (and its connection, opened NOMUTEX), `transactionDepth` and
+    // `transactionFailure` are touched only inside `lock`, in `perform` (which `transaction`
+    // runs in); the other properties are immutable values.
     private let lock = RecursiveLock()
     private let repository: TrackerRepository
     private let path: String
