@@ -140,16 +140,12 @@ import Testing
 
     @Test func versionOneFileUpgradesAndRecordsFromThen() throws {
         let path = directory.path()
-        do {
-            let connection = try Connection(path: path, mode: .readWrite)
-            try Migrator.migrate(connection, upTo: 1)
-            try connection.execute("""
-                INSERT INTO tracker_set (name, created_at, updated_at) VALUES ('old', 100, 100);
-                INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'done', 5, 5, 100, 200);
-                INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'half', 10, 5, 100, 300);
-                INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'idle', 10, 0, 100, 100);
-                """)
-        }
+        try makeVersionOneFile(at: path, rows: """
+            INSERT INTO tracker_set (name, created_at, updated_at) VALUES ('old', 100, 100);
+            INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'done', 5, 5, 100, 200);
+            INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'half', 10, 5, 100, 300);
+            INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'idle', 10, 0, 100, 100);
+            """)
 
         let store = try store()
         let set = try #require(try store.getTrackerSet(named: "old"))

@@ -40,15 +40,11 @@ import Testing
 
     @Test func versionOneFileUpgradesWithCountsIntact() throws {
         let path = directory.path()
-        do {
-            let connection = try Connection(path: path, mode: .readWrite)
-            try Migrator.migrate(connection, upTo: 1)
-            try connection.execute("""
-                INSERT INTO tracker_set (name, created_at, updated_at) VALUES ('old', 0, 0);
-                INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'rows', 10, 4, 0, 0);
-                """)
-            #expect(try Migrator.schemaVersion(of: connection) == 1)
-        }
+        try makeVersionOneFile(at: path, rows: """
+            INSERT INTO tracker_set (name, created_at, updated_at) VALUES ('old', 0, 0);
+            INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'rows', 10, 4, 0, 0);
+            """)
+        #expect(try Migrator.schemaVersion(of: Connection(path: path, mode: .readOnly)) == 1)
 
         let set = try #require(try ProgressStore(path: path).getTrackerSet(named: "old"))
         let rows = try #require(try set.getTracker("rows"))
