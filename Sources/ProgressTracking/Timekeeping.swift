@@ -20,10 +20,3 @@ struct Timekeeping: Sendable {
         Timekeeping(now: { Date().timeIntervalSince1970 }, sampleInterval: sampleInterval.seconds)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

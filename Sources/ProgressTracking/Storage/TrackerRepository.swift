@@ -431,9 +431,3 @@ struct TrackerRow: Equatable {
     /// min(current, total) / total, and 1 when total is 0.
     let fraction: Double
 }
-
-private extension Duration {
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}
