@@ -72,8 +72,8 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Counts the item `key` once: the first call for a key adds 1 and returns true, later
-    /// calls return false and change nothing. The key and the count are written by one
-    /// statement, so an item retried after a crash is never counted twice.
+    /// calls return false and change nothing. The key and the count commit together, so an
+    /// item retried after a crash is never counted twice.
     ///
     /// Keys are kept until the tracker is removed; `setCurrent` does not forget them.
     /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys.
@@ -94,8 +94,13 @@ public struct ProgressTracker: Sendable {
     /// Whether `increment(item:)` has counted `key`.
     public func hasCounted(item key: String) throws -> Bool {
         guard !key.isEmpty else { throw ProgressTrackingError.emptyItemKey }
-        guard try database.perform({ try $0.tracker(id: id) }) != nil else { throw removed }
-        return try database.perform { try $0.hasItem(trackerID: id, key: key) }
+        // One lock, so that the tracker cannot be removed between the two reads.
+        let counted: Bool? = try database.perform { repository in
+            guard try repository.tracker(id: id) != nil else { return nil }
+            return try repository.hasItem(trackerID: id, key: key)
+        }
+        guard let counted else { throw removed }
+        return counted
     }
 
     /// Replaces the count, as a download reporting bytes received does.
