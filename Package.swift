@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Every target opts in to the member-import rule: a file sees only the members of modules it
+// imports itself, so each layer's imports say what it really uses.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "ProgressTracking",
     products: [
@@ -12,16 +16,36 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The system libsqlite3, under a module name no other package uses, so that
-        // a build that also contains GRDB or SQLite.swift has no module clash.
+        // The layers, each importing only the one below it (see the README's "Architecture").
+        // The system libsqlite3, under a module name no other package uses, so that a build
+        // that also contains GRDB or SQLite.swift has no module clash.
         .systemLibrary(
-            name: "ProgressTrackingSQLite",
+            name: "CProgressTrackingSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The thin Swift wrapper over SQLite's C API: connections, statements, errors.
+        .target(
+            name: "ProgressTrackingSQLite",
+            dependencies: ["CProgressTrackingSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        // The storage protocol every backend implements, its rows and its errors.
+        .target(
+            name: "ProgressTrackingStorage",
+            swiftSettings: swiftSettings
+        ),
+        // Tracker sets in an SQLite file: the schema of Migrations/SQLite and its SQL.
+        .target(
+            name: "ProgressTrackingSQLiteStorage",
+            dependencies: ["ProgressTrackingSQLite", "ProgressTrackingStorage"],
+            swiftSettings: swiftSettings
+        ),
+        // The service and the public API: the library product.
         .target(
             name: "ProgressTracking",
-            dependencies: ["ProgressTrackingSQLite"]
+            dependencies: ["ProgressTrackingStorage", "ProgressTrackingSQLiteStorage"],
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "progress-tracker",
@@ -38,12 +62,19 @@ let package = Package(
             path: "Tests/progress-test-worker"
         ),
         .testTarget(
+            name: "ProgressTrackingSQLiteTests",
+            dependencies: ["ProgressTrackingSQLite", "CProgressTrackingSQLite"]
+        ),
+        .testTarget(
             name: "ProgressTrackingTests",
-            dependencies: ["ProgressTracking"]
+            dependencies: ["ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite"]
         ),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["ProgressTracking", "progress-test-worker"]
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
+                "progress-test-worker",
+            ]
         ),
         .testTarget(
             name: "ProgressTrackerCLITests",

@@ -1,9 +1,14 @@
-/// A marker of the file's state: two tokens differ if anyone, in this process or another,
-/// committed a change to the file between the two reads.
+internal import ProgressTrackingStorage
+
+/// A marker of the store's state: two tokens differ if anyone, in this process or another,
+/// committed a change to the store between the two reads.
 ///
-/// Reading one is O(1) (`PRAGMA data_version`): a watcher compares tokens and re-reads the
-/// status only when they differ.
+/// Reading one is O(1) (for SQLite, `PRAGMA data_version`): a watcher compares tokens and
+/// re-reads the status only when they differ.
 public struct ChangeToken: Sendable, Equatable {
-    let dataVersion: Int
-    let localChanges: Int
+    let storageToken: StorageChangeToken
+
+    init(_ storageToken: StorageChangeToken) {
+        self.storageToken = storageToken
+    }
 }

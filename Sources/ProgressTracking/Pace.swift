@@ -1,3 +1,5 @@
+internal import ProgressTrackingStorage
+
 /// The arithmetic of active time, rate and ETA, on stored times (Unix seconds).
 enum Pace {
     /// Seconds from `start` to `end` without `paused`; 0 before the start.
@@ -7,9 +9,26 @@ enum Pace {
     }
 
     /// Items per second from `base` to `current` at `time`; nil when no time passed between them.
-    static func rate(from base: (at: Double, current: Int)?, to current: Int, at time: Double) -> Double? {
+    static func rate(from base: RateSample?, to current: Int, at time: Double) -> Double? {
         guard let base, time > base.at else { return nil }
         return max(0, Double(current - base.current) / (time - base.at))
+    }
+
+    /// How fast a set's overall progress grows, in percentage points per second: each
+    /// unfinished tracker's rate as a share of its total, weighted by the weight the overall
+    /// progress gives it (the storage's `effectiveWeight`). Nil when no tracker has a rate.
+    static func overallRate(_ trackers: [(rate: Double?, row: TrackerStatusRow)]) -> Double? {
+        var totalWeight = 0.0
+        var weightedGrowth = 0.0
+        var someRate = false
+        for (rate, row) in trackers {
+            totalWeight += row.effectiveWeight
+            guard let rate else { continue }
+            someRate = true
+            if row.current < row.total { weightedGrowth += row.effectiveWeight * rate / Double(row.total) }
+        }
+        guard someRate, totalWeight > 0 else { return nil }
+        return 100 * weightedGrowth / totalWeight
     }
 
     /// Seconds until `remaining` is done at `rate`: 0 when nothing remains, nil without a

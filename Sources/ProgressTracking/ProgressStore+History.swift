@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+internal import ProgressTrackingStorage
 
 extension ProgressStore {
     /// The history of the set named `set`, oldest first: when each tracker was created,
@@ -16,17 +17,17 @@ extension ProgressStore {
     ///   - until: Only events before this time.
     /// - Returns: The events in time order; empty if no set has that name.
     /// - Complexity: an index range scan over the set's events in the time range.
-    /// - Throws: `.emptyName`, `.nameTooLong`, or a file error.
-    public func history(set: String, tracker: String? = nil, since: Date? = nil, until: Date? = nil) throws -> [HistoryEvent] {
+    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    public func history(
+        set: String, tracker: String? = nil, since: Date? = nil, until: Date? = nil
+    ) throws(ProgressTrackingError) -> [HistoryEvent] {
         try Validation.checkName(set, of: .trackerSet)
         if let tracker { try Validation.checkName(tracker, of: .tracker) }
-        return try database.perform {
-            try $0.history(
-                setName: set,
-                trackerName: tracker,
-                since: since?.timeIntervalSince1970,
-                until: until?.timeIntervalSince1970
+        let rows = try connections.read(.set(set)) { storage throws(StorageError) in
+            try storage.history(
+                setNamed: set, trackerNamed: tracker, since: since?.timeIntervalSince1970, until: until?.timeIntervalSince1970
             )
         }
+        return rows.compactMap { HistoryEvent(set: set, $0) }
     }
 }

@@ -1,9 +1,13 @@
-/// A file of tracker sets: the entry point of the library.
+internal import ProgressTrackingSQLiteStorage
+package import ProgressTrackingStorage
+
+/// A store of tracker sets: the entry point of the library.
 ///
 /// Open one store per file and process, and share it: it is `Sendable`, and every call is a
-/// short blocking call that is safe from any thread or task at once. Calls are serialized
-/// on the store's one SQLite connection; other stores on the same file, in this process or
-/// another, see each other's writes at once (nothing is cached).
+/// short blocking call that is safe from any thread or task at once. Writes are serialized on
+/// the store's writer connection; reads outside a transaction use a reader connection of
+/// their own, so they never wait behind a write. Other stores on the same file, in this
+/// process or another, see each other's writes at once (nothing is cached).
 ///
 /// ```swift
 /// let store = try ProgressStore(path: "import.sqlite")
@@ -12,9 +16,13 @@
 /// for row in pending where try rows.increment(item: row.id) { ... }
 /// ```
 public final class ProgressStore: Sendable {
-    /// The file's path, or `":memory:"`.
+    /// The store's location: the file's path, or `":memory:"`.
     public let path: String
-    let database: SharedRepository
+    let connections: StoreConnections
+    let timekeeping: Timekeeping
+    /// The trackers this store created or opened: opening any other existing one resumes it
+    /// (see `ProgressTrackerSet.openTracker`).
+    let openedTrackers = OpenedTrackers()
 
     /// Opens the store at `path`, creating the file if it does not exist (unless `readOnly`),
     /// and upgrading an older schema.
@@ -28,9 +36,10 @@ public final class ProgressStore: Sendable {
     ///   - sampleInterval: How often, at most, a counting tracker's progress is sampled into
     ///     the history (lifecycle events are always recorded). Shorter gives finer history and
     ///     rates, and more rows.
-    /// - Throws: `ProgressTrackingError`: `.cannotOpen` (missing directory, a directory, no
-    ///   such file when read-only), `.notADatabase`, `.notAProgressStore`, `.newerSchema`
-    ///   (the file is left untouched), `.outdatedSchema` (read-only on an older file), `.busy`.
+    /// - Throws: `ProgressTrackingError`: `.cannotOpen` (an empty path, a missing directory, a
+    ///   directory or device, no such file when read-only), `.notADatabase`,
+    ///   `.notAProgressStore`, `.newerSchema` (the file is left untouched), `.outdatedSchema`
+    ///   (read-only on an older file), `.busy`.
     public convenience init(
         path: String,
         durability: Durability = .normal,
@@ -40,63 +49,71 @@ public final class ProgressStore: Sendable {
     ) throws(ProgressTrackingError) {
         try self.init(
             path: path, durability: durability, readOnly: readOnly, busyTimeout: busyTimeout,
-            timekeeping: .system(sampleInterval: sampleInterval)
+            timekeeping: .storageClock(sampleInterval: sampleInterval)
         )
     }
 
     /// Opens the store with the given clock and sample interval; tests give it a clock of theirs.
-    init(
+    package convenience init(
         path: String,
         durability: Durability = .normal,
         readOnly: Bool = false,
         busyTimeout: Duration = .seconds(5),
         timekeeping: Timekeeping
     ) throws(ProgressTrackingError) {
-        self.path = path
-        database = try SharedRepository(
-            path: path,
-            mode: readOnly ? .readOnly : .readWrite,
-            durability: durability,
-            busyTimeout: busyTimeout,
-            timekeeping: timekeeping
-        )
+        let connector = SQLiteConnector(path: path, waitsForDisk: durability == .full, busyTimeout: busyTimeout)
+        try self.init(connector: connector, readOnly: readOnly, busyTimeout: busyTimeout, timekeeping: timekeeping)
+    }
+
+    /// Opens a store on any storage backend.
+    package init(
+        connector: any StorageConnector, readOnly: Bool, busyTimeout: Duration, timekeeping: Timekeeping
+    ) throws(ProgressTrackingError) {
+        path = connector.location
+        connections = try StoreConnections(connector: connector, readOnly: readOnly, busyTimeout: busyTimeout)
+        self.timekeeping = timekeeping
     }
 
     /// A new store in memory, private to the returned object and gone with it.
     public static func inMemory() throws(ProgressTrackingError) -> ProgressStore {
-        try ProgressStore(path: ":memory:")
+        try ProgressStore(path: SQLiteConnector.inMemoryPath)
     }
 
     // MARK: - Tracker sets
 
     /// The set of that name, created if absent. A set created earlier, by this process or
     /// another, comes back with its trackers and counts.
-    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly` if it would have to be created, or a file error.
-    public func trackerSet(named name: String) throws -> ProgressTrackerSet {
-        try Validation.checkName(name, of: .trackerSet)
-        let id = try database.perform { try $0.createSetIfAbsent(named: name) }
-        return ProgressTrackerSet(store: self, id: id, name: name)
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly` if it would have to be created, or a store error.
+    public func trackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet {
+        if let set = try getTrackerSet(named: name) { return set }
+        let identity = try connections.write(.set(name)) { storage throws(StorageError) in
+            try storage.createSet(named: name, at: timekeeping.time(on: storage))
+        }
+        return ProgressTrackerSet(store: self, identity: identity, name: name)
     }
 
     /// The set of that name, or nil; creates nothing (for readers).
-    public func getTrackerSet(named name: String) throws -> ProgressTrackerSet? {
+    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    public func getTrackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet? {
         try Validation.checkName(name, of: .trackerSet)
-        return try database.perform { try $0.setID(named: name) }
-            .map { ProgressTrackerSet(store: self, id: $0, name: name) }
+        return try connections.read(.set(name)) { storage throws(StorageError) in try storage.findSet(named: name) }
+            .map { ProgressTrackerSet(store: self, identity: $0, name: name) }
     }
 
     /// Every set, in creation order.
-    public func allTrackerSets() throws -> [ProgressTrackerSet] {
-        try database.perform { try $0.allSets() }
-            .map { ProgressTrackerSet(store: self, id: $0.id, name: $0.name) }
+    /// - Throws: A store error.
+    public func allTrackerSets() throws(ProgressTrackingError) -> [ProgressTrackerSet] {
+        try connections.read(.store) { storage throws(StorageError) in try storage.allSets() }
+            .map { ProgressTrackerSet(store: self, identity: $0.identity, name: $0.name) }
     }
 
-    /// Removes the set with its trackers and their item keys.
+    /// Removes the set with its trackers, their item keys and its history.
     /// - Returns: Whether a set of that name existed.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly`, or a store error.
     @discardableResult
-    public func removeTrackerSet(named name: String) throws -> Bool {
+    public func removeTrackerSet(named name: String) throws(ProgressTrackingError) -> Bool {
         try Validation.checkName(name, of: .trackerSet)
-        return try database.perform { try $0.deleteSet(named: name) }
+        return try connections.write(.set(name)) { storage throws(StorageError) in try storage.deleteSet(named: name) }
     }
 
     // MARK: - Transactions and changes
@@ -104,21 +121,25 @@ public final class ProgressStore: Sendable {
     /// Runs `body` as one transaction: its writes commit together when it returns, and are
     /// all rolled back when it throws, its error rethrown unchanged.
     ///
-    /// Calls made inside `body` through this store's sets and trackers join the transaction;
-    /// other threads and tasks wait until it ends, so keep it short and do not `await` work
+    /// Calls made inside `body` through this store's sets and trackers join the transaction
+    /// and see its writes; other threads and tasks wait to write until it ends (their reads
+    /// go on, and see what was committed before it), so keep it short and do not `await` work
     /// started in `body`. Transactions nest (as savepoints). Batching is the fast way to
     /// count: 1,000 increments in one transaction cost little more than one alone.
     ///
     /// A call inside that fails with `.storageFull` or `.busy` (or an I/O error) dooms the
-    /// transaction: SQLite may already have rolled it back. Later calls in `body` throw that
-    /// error again, and the transaction throws it and keeps nothing, even if `body` caught it.
+    /// transaction: the database may already have rolled it back. Later calls in `body` throw
+    /// that error again, and the transaction throws it and keeps nothing, even if `body`
+    /// caught it.
+    /// - Throws: `body`'s error, or a `ProgressTrackingError` from beginning or committing.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(body)
+        try connections.transaction(body)
     }
 
-    /// A token that changes when anyone commits a change to the file; see `ChangeToken`.
+    /// A token that changes when anyone commits a change to the store; see `ChangeToken`.
     /// - Complexity: O(1).
-    public func changeToken() throws -> ChangeToken {
-        try database.perform { try $0.changeToken() }
+    /// - Throws: A store error.
+    public func changeToken() throws(ProgressTrackingError) -> ChangeToken {
+        try ChangeToken(connections.read(.store) { storage throws(StorageError) in try storage.changeToken() })
     }
 }

@@ -1,6 +1,8 @@
+internal import ProgressTrackingStorage
+
 /// Counts one kind of work in a tracker set.
 ///
-/// A handle: cheap to copy and `Sendable`. Properties read the file, so they throw, and they
+/// A handle: cheap to copy and `Sendable`. Properties read the store, so they throw, and they
 /// show what other processes wrote. After the tracker is removed, every call throws
 /// `.trackerRemoved`, even if a tracker of the same name is created again.
 public struct ProgressTracker: Sendable {
@@ -8,50 +10,54 @@ public struct ProgressTracker: Sendable {
     public let trackerSet: ProgressTrackerSet
     /// The tracker's name, unique in its set.
     public let name: String
-    let id: Int
+    let identity: TrackerIdentity
 
-    init(trackerSet: ProgressTrackerSet, id: Int, name: String) {
+    init(trackerSet: ProgressTrackerSet, identity: TrackerIdentity, name: String) {
         self.trackerSet = trackerSet
-        self.id = id
+        self.identity = identity
         self.name = name
     }
 
-    private var database: SharedRepository { trackerSet.store.database }
-
-    private var removed: ProgressTrackingError { .trackerRemoved(tracker: name, set: trackerSet.name) }
+    private var store: ProgressStore { trackerSet.store }
+    private var subject: CallSubject { .tracker(name, set: trackerSet.name) }
 
     // MARK: - Reading
 
     /// Items counted so far; may exceed `total`.
+    /// - Throws: `.trackerRemoved`, or a store error.
     public var current: Int {
-        get throws { try row().current }
+        get throws(ProgressTrackingError) { try values().current }
     }
 
     /// Items expected.
+    /// - Throws: `.trackerRemoved`, or a store error.
     public var total: Int {
-        get throws { try row().total }
+        get throws(ProgressTrackingError) { try values().total }
     }
 
     /// The weight given at creation, or nil when the tracker is weighed by its total.
+    /// - Throws: `.trackerRemoved`, or a store error.
     public var weight: Double? {
-        get throws { try row().weight }
+        get throws(ProgressTrackingError) { try values().weight }
     }
 
     /// min(current, total) / total in percent, 0...100; 100 when `total` is 0.
+    /// - Throws: `.trackerRemoved`, or a store error.
     public var percentComplete: Double {
-        get throws { try 100 * row().fraction }
+        get throws(ProgressTrackingError) { try values().percent }
     }
 
     /// Current, total, percent and timing from one read.
     /// - Complexity: one query, O(log n) in the history's rows.
-    public func status() throws -> TrackerStatus {
-        guard let status = try database.perform({ try $0.trackerStatus(id: id) }) else { throw removed }
-        return status
+    /// - Throws: `.trackerRemoved`, or a store error.
+    public func status() throws(ProgressTrackingError) -> TrackerStatus {
+        TrackerStatus(try store.connections.read(subject) { storage throws(StorageError) in
+            try storage.status(of: identity, rateWindow: store.timekeeping.rateWindow)
+        })
     }
 
-    private func row() throws -> TrackerRow {
-        guard let row = try database.perform({ try $0.tracker(id: id) }) else { throw removed }
-        return row
+    private func values() throws(ProgressTrackingError) -> TrackerValues {
+        try store.connections.read(subject) { storage throws(StorageError) in try storage.values(of: identity) }
     }
 
     // MARK: - Counting
@@ -59,16 +65,9 @@ public struct ProgressTracker: Sendable {
     /// Adds `amount` to the count, in SQL, so concurrent increments from any process add up.
     /// - Complexity: one UPDATE; outside a transaction, one commit.
     /// - Throws: `.negativeAmount`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
-    public func increment(by amount: Int = 1) throws {
-        guard amount >= 0 else { throw ProgressTrackingError.negativeAmount(amount) }
-        let found: Bool
-        do {
-            found = try database.perform { try $0.increment(trackerID: id, by: amount) }
-        } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintDatatype {
-            // SQLite turns an overflowing sum into a REAL, which the STRICT INTEGER column refuses.
-            throw ProgressTrackingError.countOverflow(tracker: name, amount: amount)
-        }
-        guard found else { throw removed }
+    public func increment(by amount: Int = 1) throws(ProgressTrackingError) {
+        guard amount >= 0 else { throw .negativeAmount(amount) }
+        try change(.add(amount))
     }
 
     /// Counts the item `key` once: the first call for a key adds 1 and returns true, later
@@ -76,44 +75,88 @@ public struct ProgressTracker: Sendable {
     /// item retried after a crash is never counted twice.
     ///
     /// Keys are kept until the tracker is removed; `setCurrent` does not forget them.
-    /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys.
+    /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys, and the
+    ///   count's UPDATE.
     /// - Throws: `.emptyItemKey`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
     @discardableResult
-    public func increment(item key: String) throws -> Bool {
-        guard !key.isEmpty else { throw ProgressTrackingError.emptyItemKey }
-        do {
-            return try database.perform { try $0.countItem(trackerID: id, key: key) }
-        } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintForeignKey {
-            throw removed
-        } catch let ProgressTrackingError.database(_, error) where error.extendedCode == SQLiteError.constraintDatatype {
-            // As in `increment(by:)`: the count's `current + 1` overflowed, and the key went with it.
-            throw ProgressTrackingError.countOverflow(tracker: name, amount: 1)
+    public func increment(item key: String) throws(ProgressTrackingError) -> Bool {
+        guard !key.isEmpty else { throw .emptyItemKey }
+        // The key and its count commit together or not at all, even inside a caller's
+        // transaction that swallows an error: outside one, a transaction of their own makes
+        // them one commit; inside, the key is deleted again when the count fails, which a
+        // savepoint would do at a cost larger than the count's.
+        let outcome = try store.connections.writeUndoingItself(subject) { storage throws(StorageError) -> CountOutcome? in
+            guard try storage.insertItem(key, into: identity) else { return nil }
+            do throws(StorageError) {
+                let outcome = try count(.add(1), on: storage)
+                if outcome == .overflow { try storage.deleteItem(key, from: identity) }
+                return outcome
+            } catch {
+                // If this fails too, the database has ended the transaction, key included.
+                try? storage.deleteItem(key, from: identity)
+                throw error
+            }
         }
+        guard let outcome else { return false }
+        if outcome == .overflow { throw .countOverflow(tracker: name, amount: 1) }
+        return true
     }
 
     /// Whether `increment(item:)` has counted `key`.
-    public func hasCounted(item key: String) throws -> Bool {
-        guard !key.isEmpty else { throw ProgressTrackingError.emptyItemKey }
-        // One lock, so that the tracker cannot be removed between the two reads.
-        let counted: Bool? = try database.perform { repository in
-            guard try repository.tracker(id: id) != nil else { return nil }
-            return try repository.hasItem(trackerID: id, key: key)
-        }
-        guard let counted else { throw removed }
-        return counted
+    /// - Throws: `.emptyItemKey`, `.trackerRemoved`, or a store error.
+    public func hasCounted(item key: String) throws(ProgressTrackingError) -> Bool {
+        guard !key.isEmpty else { throw .emptyItemKey }
+        return try store.connections.read(subject) { storage throws(StorageError) in try storage.hasItem(key, in: identity) }
     }
 
     /// Replaces the count, as a download reporting bytes received does.
-    /// - Throws: `.negativeCurrent`, `.trackerRemoved`, or a file error.
-    public func setCurrent(_ current: Int) throws {
-        guard current >= 0 else { throw ProgressTrackingError.negativeCurrent(current) }
-        guard try database.perform({ try $0.setCurrent(trackerID: id, to: current) }) else { throw removed }
+    /// - Throws: `.negativeCurrent`, `.trackerRemoved`, `.readOnly`, or a store error.
+    public func setCurrent(_ current: Int) throws(ProgressTrackingError) {
+        guard current >= 0 else { throw .negativeCurrent(current) }
+        try change(.assign(current))
     }
 
     /// Replaces the total.
-    /// - Throws: `.negativeTotal`, `.trackerRemoved`, or a file error.
-    public func setTotal(_ total: Int) throws {
+    /// - Throws: `.negativeTotal`, `.trackerRemoved`, `.readOnly`, or a store error.
+    public func setTotal(_ total: Int) throws(ProgressTrackingError) {
         try Validation.checkTotal(total)
-        guard try database.perform({ try $0.setTotal(trackerID: id, to: total) }) else { throw removed }
+        try change(.total(total))
+    }
+
+    // MARK: - Changing
+
+    /// How a change went.
+    private enum CountOutcome {
+        case applied
+        /// The count would pass `Int.max`; nothing was changed.
+        case overflow
+    }
+
+    private func change(_ change: CountChange) throws(ProgressTrackingError) {
+        let outcome = try store.connections.write(subject) { storage throws(StorageError) in
+            try count(change, on: storage)
+        }
+        if outcome == .overflow, case let .add(amount) = change {
+            throw .countOverflow(tracker: name, amount: amount)
+        }
+    }
+
+    /// Applies `change`: in one statement when it needs no history row (the hot path), else
+    /// in a unit of writes that records what it means (see `HistoryPolicy`).
+    private func count(_ change: CountChange, on storage: any TrackerStorage) throws(StorageError) -> CountOutcome {
+        if try storage.applyQuietly(change, to: identity, at: store.timekeeping.now?()) { return .applied }
+        return try store.connections.atomically { storage throws(StorageError) in
+            let now = try store.timekeeping.time(on: storage)
+            let before = try storage.state(of: identity)
+            guard let after = HistoryPolicy.after(change, from: before) else { return .overflow }
+            try storage.apply(change, to: identity, at: now)
+            let outcome = HistoryPolicy(sampleInterval: store.timekeeping.sampleInterval)
+                .outcome(of: change, from: before, to: after, at: now)
+            if let marks = outcome.marks { try storage.mark(identity, marks, at: now) }
+            for event in outcome.events {
+                try storage.recordEvent(event.rawValue, of: identity, at: now)
+            }
+            return .applied
+        }
     }
 }

@@ -1,75 +1,127 @@
+internal import ProgressTrackingStorage
+
 /// A named group of trackers whose overall progress is their weighted average.
 ///
-/// A handle: cheap to copy and `Sendable`. Every read goes to the file, so a handle shows
+/// A handle: cheap to copy and `Sendable`. Every read goes to the store, so a handle shows
 /// what other processes write.
 public struct ProgressTrackerSet: Sendable {
     /// The store the set lives in.
     public let store: ProgressStore
     /// The set's name, unique in its store.
     public let name: String
-    let id: Int
+    let identity: SetIdentity
 
-    init(store: ProgressStore, id: Int, name: String) {
+    init(store: ProgressStore, identity: SetIdentity, name: String) {
         self.store = store
-        self.id = id
+        self.identity = identity
         self.name = name
     }
+
+    var subject: CallSubject { .set(name) }
 
     // MARK: - Trackers
 
     /// Creates a tracker expecting `total` items.
     /// - Parameter weight: Its share of the overall progress; nil weighs it by its total.
     /// - Throws: `.trackerExists` if the set has a tracker of that name; `.emptyName`,
-    ///   `.nameTooLong`, `.negativeTotal`, `.invalidWeight`, `.trackerSetRemoved`.
+    ///   `.nameTooLong`, `.negativeTotal`, `.invalidWeight`, `.trackerSetRemoved`, `.readOnly`,
+    ///   or a store error.
     @discardableResult
-    public func createTracker(_ name: String, total: Int, weight: Double? = nil) throws -> ProgressTracker {
-        try writeTracker(name, total: total, weight: weight) {
-            try $0.insertTracker(setID: id, setName: self.name, name: name, total: total, weight: weight)
+    public func createTracker(_ name: String, total: Int, weight: Double? = nil) throws(ProgressTrackingError) -> ProgressTracker {
+        try Validation.checkTracker(name, total: total, weight: weight)
+        let tracker = try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
+            try create(name, total: total, weight: weight, on: storage)
         }
+        return ProgressTracker(trackerSet: self, identity: tracker, name: name)
     }
 
     /// Creates the tracker, or returns the existing one with its count intact: the resume path.
     ///
     /// On an existing tracker, `total` replaces the stored total, and a given `weight` the
     /// stored weight (nil keeps it). Processes opening the same name at once get one tracker.
+    /// Opening a tracker that this store did not create or open before resumes it: the time
+    /// since its last change is downtime, which its active time leaves out.
     /// - Throws: as `createTracker`, except `.trackerExists`.
     @discardableResult
-    public func openTracker(_ name: String, total: Int, weight: Double? = nil) throws -> ProgressTracker {
-        try writeTracker(name, total: total, weight: weight) {
-            try $0.openTracker(setID: id, setName: self.name, name: name, total: total, weight: weight)
+    public func openTracker(_ name: String, total: Int, weight: Double? = nil) throws(ProgressTrackingError) -> ProgressTracker {
+        try Validation.checkTracker(name, total: total, weight: weight)
+        let tracker = try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
+            if try storage.findTracker(named: name, in: identity) == nil {
+                do throws(StorageError) {
+                    return try create(name, total: total, weight: weight, on: storage)
+                } catch where error.kind == .exists {
+                    // Another process created it since: open theirs.
+                }
+            }
+            guard let existing = try storage.findTracker(named: name, in: identity) else {
+                throw StorageError(.missing(.tracker))
+            }
+            try reopen(existing, total: total, weight: weight, on: storage)
+            return existing
+        }
+        return ProgressTracker(trackerSet: self, identity: tracker, name: name)
+    }
+
+    /// Inserts the tracker and records its creation.
+    private func create(_ name: String, total: Int, weight: Double?, on storage: any TrackerStorage) throws(StorageError) -> TrackerIdentity {
+        let now = try store.timekeeping.time(on: storage)
+        let tracker = try storage.insertTracker(named: name, in: identity, total: total, weight: weight, at: now)
+        try storage.recordEvent(HistoryEvent.Kind.created.rawValue, of: tracker, at: now)
+        store.openedTrackers.insert(tracker)
+        return tracker
+    }
+
+    /// Gives an existing tracker its new total and weight, resuming it if an earlier run left it.
+    private func reopen(_ tracker: TrackerIdentity, total: Int, weight: Double?, on storage: any TrackerStorage) throws(StorageError) {
+        let now = try store.timekeeping.time(on: storage)
+        if !store.openedTrackers.contains(tracker) {
+            let before = try storage.state(of: tracker)
+            // The set first, while its last change is still the earlier run's.
+            try storage.addDowntime(to: identity, at: now)
+            try storage.resume(tracker, downtime: before.completedAt == nil ? max(0, now - before.updatedAt) : 0, at: now)
+            try storage.recordEvent(HistoryEvent.Kind.resumed.rawValue, of: tracker, at: now)
+            store.openedTrackers.insert(tracker)
+        }
+        if let weight { try storage.setWeight(weight, of: tracker) }
+        let before = try storage.state(of: tracker)
+        try storage.apply(.total(total), to: tracker, at: now)
+        if before.total != total {
+            try storage.recordEvent(HistoryEvent.Kind.totalChanged.rawValue, of: tracker, at: now)
         }
     }
 
-    /// Checks the arguments, then runs `write`, which stores the tracker and returns its id.
-    private func writeTracker(
-        _ name: String, total: Int, weight: Double?,
-        _ write: (TrackerRepository) throws -> Int
-    ) throws -> ProgressTracker {
-        try Validation.checkName(name, of: .tracker)
-        try Validation.checkTotal(total)
-        try Validation.checkWeight(weight)
-        return ProgressTracker(trackerSet: self, id: try store.database.perform(write), name: name)
-    }
-
     /// The tracker of that name, or nil.
-    public func getTracker(_ name: String) throws -> ProgressTracker? {
+    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    public func getTracker(_ name: String) throws(ProgressTrackingError) -> ProgressTracker? {
         try Validation.checkName(name, of: .tracker)
-        return try store.database.perform { try $0.trackerID(setID: id, name: name) }
-            .map { ProgressTracker(trackerSet: self, id: $0, name: name) }
+        return try store.connections.read(.tracker(name, set: self.name)) { storage throws(StorageError) in
+            try storage.findTracker(named: name, in: identity)
+        }.map { ProgressTracker(trackerSet: self, identity: $0, name: name) }
     }
 
-    /// Removes the tracker and its item keys; handles to it throw `.trackerRemoved` from now on.
+    /// Removes the tracker and its item keys, and keeps its history; handles to it throw
+    /// `.trackerRemoved` from now on.
     /// - Returns: Whether a tracker of that name existed.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly`, or a store error.
     @discardableResult
-    public func removeTracker(_ name: String) throws -> Bool {
+    public func removeTracker(_ name: String) throws(ProgressTrackingError) -> Bool {
         try Validation.checkName(name, of: .tracker)
-        return try store.database.perform { try $0.deleteTracker(setID: id, name: name) }
+        return try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
+            guard let tracker = try storage.findTracker(named: name, in: identity) else { return false }
+            let now = try store.timekeeping.time(on: storage)
+            try storage.recordEvent(HistoryEvent.Kind.removed.rawValue, of: tracker, at: now)
+            try storage.deleteTracker(tracker)
+            // Removing a tracker is a change to its set, which the set's updated_at shows.
+            try storage.touchSet(identity, at: now)
+            return true
+        }
     }
 
     /// The set's trackers in creation order.
-    public func getAllTrackers() throws -> [ProgressTracker] {
-        try store.database.perform { try $0.trackers(setID: id) }
-            .map { ProgressTracker(trackerSet: self, id: $0.id, name: $0.name) }
+    /// - Throws: A store error.
+    public func getAllTrackers() throws(ProgressTrackingError) -> [ProgressTracker] {
+        try store.connections.read(subject) { storage throws(StorageError) in try storage.trackers(in: identity) }
+            .map { ProgressTracker(trackerSet: self, identity: $0.identity, name: $0.name) }
     }
 
     // MARK: - Progress
@@ -80,30 +132,25 @@ public struct ProgressTrackerSet: Sendable {
     /// An empty set is at 0; when the weights add up to 0, the set is at 100 if every tracker
     /// is complete and at 0 otherwise.
     /// - Complexity: one SQL aggregate, O(n) in the set's trackers.
-    /// - Throws: `.trackerSetRemoved`, or a file error.
-    public func getOverallProgress() throws -> Double {
-        guard let overall = try store.database.perform({ try $0.overall(setID: id) }) else {
-            throw ProgressTrackingError.trackerSetRemoved(set: name)
-        }
-        return overall
+    /// - Throws: `.trackerSetRemoved`, or a store error.
+    public func getOverallProgress() throws(ProgressTrackingError) -> Double {
+        try store.connections.read(subject) { storage throws(StorageError) in try storage.overall(of: identity) }
     }
 
     /// Every tracker's status and the overall progress, read in one snapshot.
-    /// - Complexity: one SQL query, O(n log n) in the set's trackers.
-    /// - Throws: `.trackerSetRemoved`, or a file error.
-    public func getStatus() throws -> TrackerSetStatus {
-        guard let status = try store.database.perform({ try $0.status(setID: id) }) else {
-            throw ProgressTrackingError.trackerSetRemoved(set: name)
-        }
-        return status
+    /// - Complexity: one SQL query, O(n) in the set's trackers.
+    /// - Throws: `.trackerSetRemoved`, or a store error.
+    public func getStatus() throws(ProgressTrackingError) -> TrackerSetStatus {
+        TrackerSetStatus(try store.connections.read(subject) { storage throws(StorageError) in
+            try storage.status(of: identity, rateWindow: store.timekeeping.rateWindow)
+        })
     }
 
-    /// The set's tracker count, overall progress, and creation and last-change times.
-    /// - Throws: `.trackerSetRemoved`, or a file error.
-    public func summary() throws -> TrackerSetSummary {
-        guard let summary = try store.database.perform({ try $0.setSummary(id: id, name: name) }) else {
-            throw ProgressTrackingError.trackerSetRemoved(set: name)
-        }
-        return summary
+    /// The set's tracker count, overall progress, and the times of its run.
+    /// - Throws: `.trackerSetRemoved`, or a store error.
+    public func summary() throws(ProgressTrackingError) -> TrackerSetSummary {
+        TrackerSetSummary(name: name, try store.connections.read(subject) { storage throws(StorageError) in
+            try storage.summary(of: identity)
+        })
     }
 }

@@ -1,7 +1,8 @@
 /// Why a call on a store, a tracker set or a tracker failed.
 ///
-/// Every case names the problem and the value or file involved. A call that throws has
-/// changed nothing in the file.
+/// Every case names the problem and the value or store involved. A call that throws has
+/// changed nothing in the store. `path` names the store: its file, or for a store on a
+/// database server, the server as `host:port/database` and the user (never a password).
 public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What a name belongs to, for messages.
     public enum NameKind: String, Sendable {
@@ -13,7 +14,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
 
     /// Names must not be empty.
     case emptyName(NameKind)
-    /// Names are at most 255 UTF-8 bytes (`bytes` is the name's length).
+    /// Names are at most `Validation.maximumNameBytes` (255) UTF-8 bytes; `bytes` is the name's length.
     case nameTooLong(NameKind, name: String, bytes: Int)
     /// Item keys must not be empty.
     case emptyItemKey
@@ -57,15 +58,18 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case busy(path: String, timeout: Duration)
     /// A write was attempted on a store opened read-only.
     case readOnly(path: String)
-    /// Any other SQLite failure.
-    case database(path: String, SQLiteError)
+    /// The connection to the database server broke. The call changed nothing, or it
+    /// returned normally: no call ends with an unknown outcome. The next call reconnects.
+    case connectionLost(path: String, reason: String)
+    /// Any other failure the database reported.
+    case database(path: String, DatabaseError)
 
     public var description: String {
         switch self {
         case let .emptyName(kind):
             "\(kind.rawValue) name must not be empty"
         case let .nameTooLong(kind, name, bytes):
-            "\(kind.rawValue) name is \(bytes) UTF-8 bytes long, more than the limit of 255: \"\(name.prefix(40))…\""
+            "\(kind.rawValue) name is \(bytes) UTF-8 bytes long, more than the limit of \(Validation.maximumNameBytes): \"\(name.prefix(40))…\""
         case .emptyItemKey:
             "item key must not be empty"
         case let .negativeAmount(amount):
@@ -102,6 +106,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
             "the database is locked by another connection (waited \(timeout)): \(path)"
         case let .readOnly(path):
             "the store is read-only: \(path)"
+        case let .connectionLost(path, reason):
+            "lost the connection to \(path): \(reason); nothing of this call was written"
         case let .database(path, error):
             "\(path): \(error)"
         }

@@ -58,8 +58,8 @@ extension TrackerStatus {
 
 extension ProgressTracker {
     /// The tracker's status as a sentence; see `TrackerStatus.statusLine(name:)`.
-    /// - Throws: `.trackerRemoved`, or a file error.
-    public func statusLine() throws -> String {
+    /// - Throws: `.trackerRemoved`, or a store error.
+    public func statusLine() throws(ProgressTrackingError) -> String {
         try status().statusLine(name: name)
     }
 }

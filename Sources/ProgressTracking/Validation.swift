@@ -1,4 +1,4 @@
-/// The rules for values a caller passes in, checked before anything touches the file.
+/// The rules for values a caller passes in, checked before anything touches the store.
 enum Validation {
     static let maximumNameBytes = 255
 
@@ -6,6 +6,13 @@ enum Validation {
         let bytes = name.utf8.count
         guard bytes > 0 else { throw .emptyName(kind) }
         guard bytes <= maximumNameBytes else { throw .nameTooLong(kind, name: name, bytes: bytes) }
+    }
+
+    /// The arguments of `createTracker` and `openTracker`.
+    static func checkTracker(_ name: String, total: Int, weight: Double?) throws(ProgressTrackingError) {
+        try checkName(name, of: .tracker)
+        try checkTotal(total)
+        try checkWeight(weight)
     }
 
     static func checkTotal(_ total: Int) throws(ProgressTrackingError) {

@@ -118,6 +118,12 @@ final class CLI {
 
     /// Overwrites the file's SQLite header field `user_version` (bytes 60...63, big-endian),
     /// the schema version the library reads, as a newer release of the library would leave it.
+    /// The schema version in the file's header (`PRAGMA user_version`, bytes 60–63).
+    func schemaVersion(of path: String) throws -> UInt32 {
+        let header = try #require(FileManager.default.contents(atPath: path)).prefix(64)
+        return header.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     func setSchemaVersion(_ version: UInt32, of path: String) throws {
         let file = try #require(FileHandle(forUpdatingAtPath: path))
         defer { try? file.close() }

@@ -1,5 +1,7 @@
 import Foundation
 @testable import ProgressTracking
+@testable import ProgressTrackingSQLite
+@testable import ProgressTrackingSQLiteStorage
 import Testing
 
 /// The history: lifecycle events in order, sampled progress, and its survival of removal

@@ -1,5 +1,7 @@
 import Foundation
 @testable import ProgressTracking
+@testable import ProgressTrackingSQLite
+@testable import ProgressTrackingSQLiteStorage
 import Testing
 
 /// The schema ships as `Migrations/`, is applied in order, and a newer file is left alone.
@@ -13,7 +15,7 @@ import Testing
     @Test func embeddedMigrationsEqualTheMigrationsFolder() throws {
         let folder = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Migrations")
+            .appendingPathComponent("Migrations").appendingPathComponent("SQLite")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".sql") }
             .sorted()

@@ -1,4 +1,6 @@
 @testable import ProgressTracking
+@testable import ProgressTrackingSQLite
+@testable import ProgressTrackingSQLiteStorage
 
 /// Writes a store at schema version 1, as the library's first release left it, holding `rows`
 /// (SQL inserts into that version's tables): the starting point of every upgrade test.

@@ -1,4 +1,6 @@
 @testable import ProgressTracking
+@testable import ProgressTrackingSQLite
+@testable import ProgressTrackingSQLiteStorage
 import Testing
 
 extension ProcessTests {

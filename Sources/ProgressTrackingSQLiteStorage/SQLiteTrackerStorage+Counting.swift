@@ -1,0 +1,171 @@
+internal import ProgressTrackingSQLite
+package import ProgressTrackingStorage
+
+extension SQLiteTrackerStorage {
+    // The hot path: one UPDATE, which changes nothing when the change must be recorded. Its
+    // WHERE clause is `HistoryPolicy`'s quiet rule in SQL: the tracker has started and no
+    // sample is due (`:now < quiet_until`, false while quiet_until is NULL), the change does
+    // not complete it, and it does not lower the count; plus, so that SQLite never overflows,
+    // a sum that fits (an overflowing one takes the recording path, which refuses it).
+    private static let addQuietly = SQL("""
+        UPDATE tracker SET current = current + :amount, updated_at = :now
+        WHERE id = :id AND token = :token AND :now < quiet_until
+            AND (completed_at IS NOT NULL OR current + :amount < total)
+            AND current <= 9223372036854775807 - :amount
+        """)
+    private static let assignQuietly = SQL("""
+        UPDATE tracker SET current = :current, updated_at = :now
+        WHERE id = :id AND token = :token AND :now < quiet_until
+            AND (completed_at IS NOT NULL OR :current < total)
+            AND :current >= current
+        """)
+
+    package func applyQuietly(_ change: CountChange, to tracker: TrackerIdentity, at now: Double?) throws(StorageError) -> Bool {
+        let now = now ?? self.now()
+        return try sqlite { () throws(SQLiteError) in
+            switch change {
+            case let .add(amount):
+                try connection.statement(Self.addQuietly).run {
+                    $0.bind(amount, as: ":amount")
+                    $0.bind(now, as: ":now")
+                    $0.bind(tracker.id, as: ":id")
+                    $0.bind(tracker.token, as: ":token")
+                } > 0
+            case let .assign(current):
+                try connection.statement(Self.assignQuietly).run {
+                    $0.bind(current, as: ":current")
+                    $0.bind(now, as: ":now")
+                    $0.bind(tracker.id, as: ":id")
+                    $0.bind(tracker.token, as: ":token")
+                } > 0
+            case .total:
+                false
+            }
+        }
+    }
+
+    private static let add = SQL(
+        "UPDATE tracker SET current = current + :value, updated_at = :now WHERE id = :id AND token = :token"
+    )
+    private static let assign = SQL(
+        "UPDATE tracker SET current = :value, updated_at = :now WHERE id = :id AND token = :token"
+    )
+    private static let setTotal = SQL(
+        "UPDATE tracker SET total = :value, updated_at = :now WHERE id = :id AND token = :token"
+    )
+
+    package func apply(_ change: CountChange, to tracker: TrackerIdentity, at now: Double) throws(StorageError) {
+        let (sql, value) = switch change {
+        case let .add(amount): (Self.add, amount)
+        case let .assign(current): (Self.assign, current)
+        case let .total(total): (Self.setTotal, total)
+        }
+        try requireChange(in: .tracker) { () throws(SQLiteError) in
+            try connection.statement(sql).run {
+                $0.bind(value, as: ":value")
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            }
+        }
+    }
+
+    private static let mark = SQL("""
+        UPDATE tracker SET
+            completed_at = CASE WHEN :reopened THEN NULL ELSE COALESCE(:completed_at, completed_at) END,
+            quiet_until = :quiet_until
+        WHERE id = :id AND token = :token
+        """)
+    // The first count starts the tracker's timing; a later restart only moves its rate's start.
+    private static let restartRate = SQL("""
+        INSERT INTO tracker_timing (tracker_id, started_at, rate_since) VALUES (:id, :now, :now)
+        ON CONFLICT (tracker_id) DO UPDATE SET rate_since = excluded.rate_since
+        """)
+
+    package func mark(_ tracker: TrackerIdentity, _ marks: TrackerMarks, at now: Double) throws(StorageError) {
+        let completedAt: Double? = if case let .completed(at) = marks.completion { at } else { nil }
+        try requireChange(in: .tracker) { () throws(SQLiteError) in
+            try connection.statement(Self.mark).run {
+                $0.bind(marks.completion == .reopened, as: ":reopened")
+                $0.bind(completedAt, as: ":completed_at")
+                $0.bind(marks.quietUntil, as: ":quiet_until")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            }
+        }
+        guard let restart = marks.rateRestart else { return }
+        try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.restartRate).run {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(restart, as: ":now")
+            }
+        }
+    }
+
+    private static let resume = SQL("""
+        UPDATE tracker_timing SET paused_seconds = paused_seconds + :downtime, rate_since = :now
+        WHERE tracker_id = (SELECT id FROM tracker WHERE id = :id AND token = :token)
+        """)
+
+    /// A tracker that has not started has no timing yet, and nothing to resume.
+    package func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.resume).run {
+                $0.bind(downtime, as: ":downtime")
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            }
+        }
+    }
+
+    private static let insertItem = SQL("""
+        INSERT INTO tracker_item (tracker_id, key) SELECT :id, :key
+        WHERE EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
+        ON CONFLICT DO NOTHING
+        """)
+
+    package func insertItem(_ key: String, into tracker: TrackerIdentity) throws(StorageError) -> Bool {
+        let inserted = try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.insertItem).run {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(key, as: ":key")
+                $0.bind(tracker.token, as: ":token")
+            } > 0
+        }
+        if inserted { return true }
+        // Not inserted: counted before (false), or the tracker is gone (throws).
+        _ = try hasItem(key, in: tracker)
+        return false
+    }
+
+    private static let deleteItem = SQL("DELETE FROM tracker_item WHERE tracker_id = :id AND key = :key")
+
+    package func deleteItem(_ key: String, from tracker: TrackerIdentity) throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.deleteItem).run {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(key, as: ":key")
+            }
+        }
+    }
+
+    private static let hasItem = SQL("""
+        SELECT EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token) AS tracked,
+            EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key) AS counted
+        """)
+
+    package func hasItem(_ key: String, in tracker: TrackerIdentity) throws(StorageError) -> Bool {
+        let (tracked, counted) = try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.hasItem).first {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+                $0.bind(key, as: ":key")
+            } read: { row in
+                (row.bool("tracked"), row.bool("counted"))
+            } ?? (false, false)
+        }
+        guard tracked else { throw StorageError(.missing(.tracker)) }
+        return counted
+    }
+}

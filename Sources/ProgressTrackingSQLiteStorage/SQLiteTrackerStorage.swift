@@ -1,0 +1,74 @@
+internal import ProgressTrackingSQLite
+package import ProgressTrackingStorage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tracker sets in one SQLite connection: `TrackerStorage` in SQL over the schema of
+/// `Migrations/SQLite/`. Each statement is declared beside the Swift that binds and reads it,
+/// in the extension for its topic.
+///
+/// Counting is done in SQL (`current = current + :amount`), never read-modify-write, so
+/// processes sharing the file lose no increment. Not `Sendable`: the service lets one thread
+/// at a time use it.
+package final class SQLiteTrackerStorage: TrackerStorage {
+    /// Not private: tests set up faults on a store's own connection, such as a full disk with
+    /// `PRAGMA max_page_count`, which holds for one connection only.
+    let connection: Connection
+
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    // MARK: - Transactions
+
+    package func begin() throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in try connection.beginImmediate() }
+    }
+
+    package func commit() throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in try connection.commit() }
+    }
+
+    package func rollback() {
+        connection.rollback()
+    }
+
+    package func savepoint() throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in try connection.savepoint() }
+    }
+
+    package func releaseSavepoint() throws(StorageError) {
+        try sqlite { () throws(SQLiteError) in try connection.releaseSavepoint() }
+    }
+
+    package func rollbackToSavepoint() {
+        connection.rollbackToSavepoint()
+    }
+
+    // MARK: - Time and changes
+
+    /// The system's clock: every writer of a file runs on the file's host, under one clock.
+    package func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    private static let dataVersion = SQL("PRAGMA data_version")
+
+    /// `data_version` moves on commits by other connections only; `total_changes` covers this one's.
+    package func changeToken() throws(StorageError) -> StorageChangeToken {
+        let version = try sqlite { () throws(SQLiteError) in
+            try connection.statement(Self.dataVersion).first { $0.int64("data_version") } ?? 0
+        }
+        return StorageChangeToken(version: version, localChanges: Int64(connection.totalChanges))
+    }
+
+    /// A new random identity token (see `SetIdentity`).
+    static func newToken() -> Int64 {
+        Int64.random(in: .min ... .max)
+    }
+}

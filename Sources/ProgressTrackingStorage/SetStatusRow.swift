@@ -1,0 +1,13 @@
+/// A set's stored status, read in one snapshot: the overall progress as SQL computes it, the
+/// set's timing, and every tracker's row in creation order.
+package struct SetStatusRow: Sendable, Equatable {
+    package var overall: Double
+    package var timing: SetTimingRow
+    package var trackers: [TrackerStatusRow]
+
+    package init(overall: Double, timing: SetTimingRow, trackers: [TrackerStatusRow]) {
+        self.overall = overall
+        self.timing = timing
+        self.trackers = trackers
+    }
+}

@@ -1,0 +1,34 @@
+/// One tracker's stored status, from which the service builds a `TrackerStatus`: the counts,
+/// the percentage and weight as SQL computes them, and the raw timing.
+package struct TrackerStatusRow: Sendable, Equatable {
+    package var name: String
+    package var current: Int
+    package var total: Int
+    package var percent: Double
+    /// The weight the overall progress gives the tracker: its own, or else its total.
+    package var effectiveWeight: Double
+    package var startedAt: Double?
+    package var updatedAt: Double
+    package var completedAt: Double?
+    /// Downtime between runs, left out of the active time.
+    package var pausedSeconds: Double
+    /// Where the rate is measured from: the last sample at least the rate window before
+    /// `updatedAt` since counting last (re)started, or the first one since; nil before any.
+    package var rateBase: RateSample?
+
+    package init(
+        name: String, current: Int, total: Int, percent: Double, effectiveWeight: Double,
+        startedAt: Double?, updatedAt: Double, completedAt: Double?, pausedSeconds: Double, rateBase: RateSample?
+    ) {
+        self.name = name
+        self.current = current
+        self.total = total
+        self.percent = percent
+        self.effectiveWeight = effectiveWeight
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.pausedSeconds = pausedSeconds
+        self.rateBase = rateBase
+    }
+}
