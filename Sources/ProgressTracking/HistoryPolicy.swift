@@ -6,7 +6,10 @@ internal import ProgressTrackingStorage
 /// A change is recorded when it starts the tracker (its first count), completes it, lowers
 /// its count (a restart), changes its total, or when a progress sample is due (at most one
 /// per sample interval). Every other change is quiet: it needs no history row, and the
-/// storage's hot path applies it in one statement whose WHERE clause is `isQuiet` in SQL.
+/// storage's hot path (`TrackerStorage.applyQuietly`) applies it in one statement whose
+/// WHERE clause is this rule in SQL: the tracker has started and no sample is due, the change
+/// does not complete it, and it does not lower its count. `ModelTests` proves the two agree:
+/// the history it predicts by this rule is the history the store writes.
 struct HistoryPolicy {
     let sampleInterval: Double
 
@@ -16,15 +19,6 @@ struct HistoryPolicy {
         var events: [HistoryEvent.Kind]
         /// The marks to set on the tracker; nil when nothing is recorded.
         var marks: TrackerMarks?
-    }
-
-    /// Whether `change` to a tracker in state `before` needs no history row at `now`: the
-    /// tracker has started, no sample is due, the change does not complete it, and it does
-    /// not lower its count.
-    static func isQuiet(_ change: CountChange, from before: TrackerState, at now: Double) -> Bool {
-        guard let quietUntil = before.quietUntil, now < quietUntil else { return false }
-        guard let after = after(change, from: before) else { return false }
-        return after.current >= before.current && (before.completedAt != nil || after.current < after.total)
     }
 
     /// The count and total after `change`; nil if the count would overflow.

@@ -11,7 +11,7 @@ extension ProgressTrackerSet {
     /// The file is checked every `interval` with an O(1) read (`changeToken()`), and the
     /// status read only when it changed; statuses equal to the last one are skipped. The
     /// sequence ends when the task iterating it is cancelled.
-    /// - Throws (from iteration): `.trackerSetRemoved` when the set is removed, or a file error.
+    /// - Throws (from iteration): `.trackerSetRemoved` when the set is removed, or a store error.
     public func updates(every interval: Duration = .milliseconds(250)) -> TrackerSetUpdates {
         TrackerSetUpdates(trackerSet: self, interval: interval)
     }
@@ -20,6 +20,7 @@ extension ProgressTrackerSet {
 /// The statuses of a set as it changes; see `ProgressTrackerSet.updates(every:)`.
 public struct TrackerSetUpdates: AsyncSequence, Sendable {
     public typealias Element = TrackerSetStatus
+    public typealias Failure = ProgressTrackingError
 
     let trackerSet: ProgressTrackerSet
     let interval: Duration
@@ -29,6 +30,9 @@ public struct TrackerSetUpdates: AsyncSequence, Sendable {
     }
 
     public struct Iterator: AsyncIteratorProtocol {
+        public typealias Element = TrackerSetStatus
+        public typealias Failure = ProgressTrackingError
+
         let trackerSet: ProgressTrackerSet
         let interval: Duration
         private var lastToken: ChangeToken?
@@ -40,7 +44,7 @@ public struct TrackerSetUpdates: AsyncSequence, Sendable {
         }
 
         /// The next status that differs from the last one, or nil once the task is cancelled.
-        public mutating func next() async throws -> TrackerSetStatus? {
+        public mutating func next() async throws(ProgressTrackingError) -> TrackerSetStatus? {
             while !Task.isCancelled {
                 // The token before the status: a change between the two reads shows up again
                 // at the next check, where reading in the other order would lose it.

@@ -53,8 +53,10 @@ import Testing
         try tracker.increment()
         #expect(try set.getTracker(name)?.current == 1)
         #expect(try set.getStatus().trackers[name]?.current == 1)
-        let namedSet = try set.store.trackerSet(named: name)
-        #expect(try set.store.getTrackerSet(named: name)?.name == namedSet.name)
+        try set.store.trackerSet(named: name).createTracker("t", total: 1)
+        #expect(try set.store.getTrackerSet(named: name)?.getAllTrackers().map(\.name) == ["t"])
+        #expect(try set.store.allTrackerSets().contains { $0.name.utf8.elementsEqual(name.utf8) })
+        #expect(try set.getAllTrackers().contains { $0.name.utf8.elementsEqual(name.utf8) })
     }
 
     @Test func nameLimitIsInBytes() throws {
