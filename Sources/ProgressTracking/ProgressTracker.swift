@@ -85,10 +85,11 @@ public struct ProgressTracker: Sendable {
         // transaction that swallows an error: outside one, a transaction of their own makes
         // them one commit; inside, the key is deleted again when the count fails, which a
         // savepoint would do at a cost larger than the count's.
+        let (identity, store) = (self.identity, self.store)
         let outcome = try store.connections.writeUndoingItself(subject) { storage throws(StorageError) -> CountOutcome? in
             guard try storage.insertItem(key, into: identity) else { return nil }
             do throws(StorageError) {
-                let outcome = try count(.add(1), on: storage)
+                let outcome = try Self.count(.add(1), of: identity, in: store, on: storage)
                 if outcome == .overflow { try storage.deleteItem(key, from: identity) }
                 return outcome
             } catch {
@@ -133,8 +134,10 @@ public struct ProgressTracker: Sendable {
     }
 
     private func change(_ change: CountChange) throws(ProgressTrackingError) {
+        // Captured one by one, not as `self`: copying the handle costs retains on the hot path.
+        let (identity, store) = (self.identity, self.store)
         let outcome = try store.connections.write(subject) { storage throws(StorageError) in
-            try count(change, on: storage)
+            try Self.count(change, of: identity, in: store, on: storage)
         }
         if outcome == .overflow, case let .add(amount) = change {
             throw .countOverflow(tracker: name, amount: amount)
@@ -143,7 +146,9 @@ public struct ProgressTracker: Sendable {
 
     /// Applies `change`: in one statement when it needs no history row (the hot path), else
     /// in a unit of writes that records what it means (see `HistoryPolicy`).
-    private func count(_ change: CountChange, on storage: any TrackerStorage) throws(StorageError) -> CountOutcome {
+    private static func count(
+        _ change: CountChange, of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
+    ) throws(StorageError) -> CountOutcome {
         if try storage.applyQuietly(change, to: identity, at: store.timekeeping.now?()) { return .applied }
         return try store.connections.atomically { storage throws(StorageError) in
             let now = try store.timekeeping.time(on: storage)

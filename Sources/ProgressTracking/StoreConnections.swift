@@ -37,19 +37,19 @@ final class StoreConnections: Sendable {
 
     /// Runs `body` on the writer.
     /// - Throws: `.readOnly` on a read-only store, or `body`'s failure as the public error.
-    func write<T>(_ subject: CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
-        try mapping(subject) { () throws(StorageError) in try requireWriter().perform(body) }
+    func write<T>(_ subject: @autoclosure () -> CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
+        try mapping(subject()) { () throws(StorageError) in try requireWriter().perform(body) }
     }
 
     /// Runs `body` on the writer as one unit of writes; see `Writer.atomically`.
-    func writeAtomically<T>(_ subject: CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
-        try mapping(subject) { () throws(StorageError) in try requireWriter().atomically(body) }
+    func writeAtomically<T>(_ subject: @autoclosure () -> CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
+        try mapping(subject()) { () throws(StorageError) in try requireWriter().atomically(body) }
     }
 
     /// Runs `body` on the writer, which must undo its own partial writes on failure; see
     /// `Writer.atomicallyUndoingItself`.
-    func writeUndoingItself<T>(_ subject: CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
-        try mapping(subject) { () throws(StorageError) in try requireWriter().atomicallyUndoingItself(body) }
+    func writeUndoingItself<T>(_ subject: @autoclosure () -> CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
+        try mapping(subject()) { () throws(StorageError) in try requireWriter().atomicallyUndoingItself(body) }
     }
 
     /// Runs `body` as one unit of writes (see `Writer.atomically`), from inside the body of
@@ -59,8 +59,8 @@ final class StoreConnections: Sendable {
     }
 
     /// Runs `body` on the reader, or on the writer inside a transaction on this thread.
-    func read<T>(_ subject: CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
-        try mapping(subject) { () throws(StorageError) in
+    func read<T>(_ subject: @autoclosure () -> CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
+        try mapping(subject()) { () throws(StorageError) in
             if let reader, !(writer?.isInTransactionOnThisThread ?? false) {
                 return try reader.perform(body)
             }
@@ -81,11 +81,15 @@ final class StoreConnections: Sendable {
         return writer
     }
 
-    private func mapping<T>(_ subject: CallSubject, _ body: () throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
+    /// Runs `body`, mapping its failure; `subject` is evaluated only then, so that a call
+    /// that succeeds pays nothing for naming what it was about.
+    private func mapping<T>(
+        _ subject: @autoclosure () -> CallSubject, _ body: () throws(StorageError) -> T
+    ) throws(ProgressTrackingError) -> T {
         do {
             return try body()
         } catch {
-            throw ProgressTrackingError(error, location: location, busyTimeout: busyTimeout, subject: subject)
+            throw ProgressTrackingError(error, location: location, busyTimeout: busyTimeout, subject: subject())
         }
     }
 }

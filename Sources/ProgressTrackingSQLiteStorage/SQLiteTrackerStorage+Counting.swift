@@ -5,13 +5,11 @@ extension SQLiteTrackerStorage {
     // The hot path: one UPDATE, which changes nothing when the change must be recorded. Its
     // WHERE clause is `HistoryPolicy`'s quiet rule in SQL: the tracker has started and no
     // sample is due (`:now < quiet_until`, false while quiet_until is NULL), the change does
-    // not complete it, and it does not lower the count; plus, so that SQLite never overflows,
-    // a sum that fits (an overflowing one takes the recording path, which refuses it).
+    // not complete it, and it does not lower the count.
     private static let addQuietly = SQL("""
         UPDATE tracker SET current = current + :amount, updated_at = :now
         WHERE id = :id AND token = :token AND :now < quiet_until
             AND (completed_at IS NOT NULL OR current + :amount < total)
-            AND current <= 9223372036854775807 - :amount
         """)
     private static let assignQuietly = SQL("""
         UPDATE tracker SET current = :current, updated_at = :now
@@ -20,27 +18,38 @@ extension SQLiteTrackerStorage {
             AND :current >= current
         """)
 
+    /// A sum past `Int.max` becomes a REAL in SQLite, which the STRICT table refuses: that
+    /// change is left to the recording path, which refuses it with the count's own error.
+    /// (Checking for it in the WHERE clause would cost every increment.)
     package func applyQuietly(_ change: CountChange, to tracker: TrackerIdentity, at now: Double?) throws(StorageError) -> Bool {
         let now = now ?? self.now()
-        return try sqlite { () throws(SQLiteError) in
-            switch change {
-            case let .add(amount):
-                try connection.statement(Self.addQuietly).run {
-                    $0.bind(amount, as: ":amount")
-                    $0.bind(now, as: ":now")
-                    $0.bind(tracker.id, as: ":id")
-                    $0.bind(tracker.token, as: ":token")
-                } > 0
-            case let .assign(current):
-                try connection.statement(Self.assignQuietly).run {
-                    $0.bind(current, as: ":current")
-                    $0.bind(now, as: ":now")
-                    $0.bind(tracker.id, as: ":id")
-                    $0.bind(tracker.token, as: ":token")
-                } > 0
-            case .total:
-                false
-            }
+        do {
+            return try applyQuietly(change, to: tracker, now: now)
+        } catch where error.code == .constraintDatatype {
+            return false
+        } catch {
+            throw StorageError(error)
+        }
+    }
+
+    private func applyQuietly(_ change: CountChange, to tracker: TrackerIdentity, now: Double) throws(SQLiteError) -> Bool {
+        switch change {
+        case let .add(amount):
+            try connection.statement(Self.addQuietly).run {
+                $0.bind(amount, as: ":amount")
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            } > 0
+        case let .assign(current):
+            try connection.statement(Self.assignQuietly).run {
+                $0.bind(current, as: ":current")
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            } > 0
+        case .total:
+            false
         }
     }
 

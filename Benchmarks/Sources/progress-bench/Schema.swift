@@ -9,8 +9,9 @@ enum Schema {
         .deletingLastPathComponent()  // Benchmarks
         .deletingLastPathComponent()
         .appendingPathComponent("Migrations")
+        .appendingPathComponent("SQLite")
 
-    /// The text of each `Migrations/NNNN_*.sql`, in version order (the first is version 1),
+    /// The text of each `Migrations/SQLite/NNNN_*.sql`, in version order (the first is version 1),
     /// read once: opening a file is one of the timed operations.
     static func migrations() throws -> [String] { try loaded.get() }
 
