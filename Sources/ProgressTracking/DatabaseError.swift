@@ -10,9 +10,14 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
     /// The statement that failed, if the failure came from one.
     public let sql: String?
 
+    /// The code and the message, and the statement's first line (a migration script runs to
+    /// pages, which have no place in a one-line message).
     public var description: String {
         var text = "\(code): \(message)"
-        if let sql { text += " (while running \(sql))" }
+        if let sql {
+            let firstLine = sql.prefix { $0 != "\n" }
+            text += " (while running \(firstLine)\(firstLine.count < sql.count ? " …" : ""))"
+        }
         return text
     }
 

@@ -17,15 +17,16 @@ extension ProgressStore {
     ///   - until: Only events before this time.
     /// - Returns: The events in time order; empty if no set has that name.
     /// - Complexity: an index range scan over the set's events in the time range.
-    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, or a store error.
     public func history(
         set: String, tracker: String? = nil, since: Date? = nil, until: Date? = nil
     ) throws(ProgressTrackingError) -> [HistoryEvent] {
-        try Validation.checkName(set, of: .trackerSet)
-        if let tracker { try Validation.checkName(tracker, of: .tracker) }
+        let set = try Validation.name(set, of: .trackerSet)
+        var trackerName: String?
+        if let tracker { trackerName = try Validation.name(tracker, of: .tracker) }
         let rows = try connections.read(.set(set)) { storage throws(StorageError) in
             try storage.history(
-                setNamed: set, trackerNamed: tracker, since: since?.timeIntervalSince1970, until: until?.timeIntervalSince1970
+                setNamed: set, trackerNamed: trackerName, since: since?.timeIntervalSince1970, until: until?.timeIntervalSince1970
             )
         }
         return rows.compactMap { HistoryEvent(set: set, $0) }

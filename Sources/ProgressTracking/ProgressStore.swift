@@ -83,9 +83,14 @@ public final class ProgressStore: Sendable {
 
     /// The set of that name, created if absent. A set created earlier, by this process or
     /// another, comes back with its trackers and counts.
-    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly` if it would have to be created, or a store error.
+    ///
+    /// Names are compared as Swift's `==` compares strings: "é" and "e\u{301}" name one set.
+    /// The set's `name` is the canonical form (Unicode NFC) the store keeps.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly` if it would have
+    ///   to be created, or a store error.
     public func trackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet {
         if let set = try getTrackerSet(named: name) { return set }
+        let name = try Validation.name(name, of: .trackerSet)
         let identity = try connections.write(.set(name)) { storage throws(StorageError) in
             try storage.createSet(named: name, at: timekeeping.time(on: storage))
         }
@@ -93,9 +98,9 @@ public final class ProgressStore: Sendable {
     }
 
     /// The set of that name, or nil; creates nothing (for readers).
-    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, or a store error.
     public func getTrackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet? {
-        try Validation.checkName(name, of: .trackerSet)
+        let name = try Validation.name(name, of: .trackerSet)
         return try connections.read(.set(name)) { storage throws(StorageError) in try storage.findSet(named: name) }
             .map { ProgressTrackerSet(store: self, identity: $0, name: name) }
     }
@@ -109,10 +114,10 @@ public final class ProgressStore: Sendable {
 
     /// Removes the set with its trackers, their item keys and its history.
     /// - Returns: Whether a set of that name existed.
-    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly`, or a store error.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly`, or a store error.
     @discardableResult
     public func removeTrackerSet(named name: String) throws(ProgressTrackingError) -> Bool {
-        try Validation.checkName(name, of: .trackerSet)
+        let name = try Validation.name(name, of: .trackerSet)
         return try connections.write(.set(name)) { storage throws(StorageError) in try storage.deleteSet(named: name) }
     }
 

@@ -67,6 +67,8 @@ public struct ProgressTracker: Sendable {
     /// - Throws: `.negativeAmount`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
     public func increment(by amount: Int = 1) throws(ProgressTrackingError) {
         guard amount >= 0 else { throw .negativeAmount(amount) }
+        // Adding 0 changes nothing, and does not start the tracker; it still finds a removed one.
+        guard amount > 0 else { return _ = try values() }
         try change(.add(amount))
     }
 
@@ -77,10 +79,12 @@ public struct ProgressTracker: Sendable {
     /// Keys are kept until the tracker is removed; `setCurrent` does not forget them.
     /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys, and the
     ///   count's UPDATE.
-    /// - Throws: `.emptyItemKey`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
+    /// Keys are compared as Swift's `==` compares strings ("é" and "e\u{301}" are one key).
+    /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.countOverflow`,
+    ///   `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
     @discardableResult
     public func increment(item key: String) throws(ProgressTrackingError) -> Bool {
-        guard !key.isEmpty else { throw .emptyItemKey }
+        let key = try Validation.itemKey(key)
         // The key and its count commit together or not at all, even inside a caller's
         // transaction that swallows an error: outside one, a transaction of their own makes
         // them one commit; inside, the key is deleted again when the count fails, which a
@@ -104,9 +108,9 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Whether `increment(item:)` has counted `key`.
-    /// - Throws: `.emptyItemKey`, `.trackerRemoved`, or a store error.
+    /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.trackerRemoved`, or a store error.
     public func hasCounted(item key: String) throws(ProgressTrackingError) -> Bool {
-        guard !key.isEmpty else { throw .emptyItemKey }
+        let key = try Validation.itemKey(key)
         return try store.connections.read(subject) { storage throws(StorageError) in try storage.hasItem(key, in: identity) }
     }
 
@@ -126,13 +130,6 @@ public struct ProgressTracker: Sendable {
 
     // MARK: - Changing
 
-    /// How a change went.
-    private enum CountOutcome {
-        case applied
-        /// The count would pass `Int.max`; nothing was changed.
-        case overflow
-    }
-
     private func change(_ change: CountChange) throws(ProgressTrackingError) {
         // Captured one by one, not as `self`: copying the handle costs retains on the hot path.
         let (identity, store) = (self.identity, self.store)
@@ -145,23 +142,11 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Applies `change`: in one statement when it needs no history row (the hot path), else
-    /// in a unit of writes that records what it means (see `HistoryPolicy`).
+    /// through the store's recording path.
     private static func count(
         _ change: CountChange, of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
     ) throws(StorageError) -> CountOutcome {
         if try storage.applyQuietly(change, to: identity, at: store.timekeeping.now?()) { return .applied }
-        return try store.connections.atomically { storage throws(StorageError) in
-            let now = try store.timekeeping.time(on: storage)
-            let before = try storage.state(of: identity)
-            guard let after = HistoryPolicy.after(change, from: before) else { return .overflow }
-            try storage.apply(change, to: identity, at: now)
-            let outcome = HistoryPolicy(sampleInterval: store.timekeeping.sampleInterval)
-                .outcome(of: change, from: before, to: after, at: now)
-            if let marks = outcome.marks { try storage.mark(identity, marks, at: now) }
-            for event in outcome.events {
-                try storage.recordEvent(event.rawValue, of: identity, at: now)
-            }
-            return .applied
-        }
+        return try store.record(change, of: identity)
     }
 }

@@ -22,13 +22,17 @@ public struct ProgressTrackerSet: Sendable {
     // MARK: - Trackers
 
     /// Creates a tracker expecting `total` items.
-    /// - Parameter weight: Its share of the overall progress; nil weighs it by its total.
+    ///
+    /// Names are compared as Swift's `==` compares strings; the tracker's `name` is the
+    /// canonical form (Unicode NFC) the store keeps.
+    /// - Parameter weight: Its share of the overall progress: 0, or between 1e-18 and 1e18;
+    ///   nil weighs it by its total.
     /// - Throws: `.trackerExists` if the set has a tracker of that name; `.emptyName`,
-    ///   `.nameTooLong`, `.negativeTotal`, `.invalidWeight`, `.trackerSetRemoved`, `.readOnly`,
-    ///   or a store error.
+    ///   `.nameTooLong`, `.nullCharacter`, `.negativeTotal`, `.invalidWeight`,
+    ///   `.trackerSetRemoved`, `.readOnly`, or a store error.
     @discardableResult
     public func createTracker(_ name: String, total: Int, weight: Double? = nil) throws(ProgressTrackingError) -> ProgressTracker {
-        try Validation.checkTracker(name, total: total, weight: weight)
+        let (name, weight) = try Validation.tracker(name, total: total, weight: weight)
         let tracker = try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
             try create(name, total: total, weight: weight, on: storage)
         }
@@ -44,7 +48,7 @@ public struct ProgressTrackerSet: Sendable {
     /// - Throws: as `createTracker`, except `.trackerExists`.
     @discardableResult
     public func openTracker(_ name: String, total: Int, weight: Double? = nil) throws(ProgressTrackingError) -> ProgressTracker {
-        try Validation.checkTracker(name, total: total, weight: weight)
+        let (name, weight) = try Validation.tracker(name, total: total, weight: weight)
         let tracker = try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
             if try storage.findTracker(named: name, in: identity) == nil {
                 do throws(StorageError) {
@@ -83,17 +87,14 @@ public struct ProgressTrackerSet: Sendable {
             store.openedTrackers.insert(tracker)
         }
         if let weight { try storage.setWeight(weight, of: tracker) }
-        let before = try storage.state(of: tracker)
-        try storage.apply(.total(total), to: tracker, at: now)
-        if before.total != total {
-            try storage.recordEvent(HistoryEvent.Kind.totalChanged.rawValue, of: tracker, at: now)
-        }
+        // A new total is a change like `setTotal`'s, recorded by the same rule.
+        _ = try store.record(.total(total), of: tracker)
     }
 
     /// The tracker of that name, or nil.
-    /// - Throws: `.emptyName`, `.nameTooLong`, or a store error.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, or a store error.
     public func getTracker(_ name: String) throws(ProgressTrackingError) -> ProgressTracker? {
-        try Validation.checkName(name, of: .tracker)
+        let name = try Validation.name(name, of: .tracker)
         return try store.connections.read(.tracker(name, set: self.name)) { storage throws(StorageError) in
             try storage.findTracker(named: name, in: identity)
         }.map { ProgressTracker(trackerSet: self, identity: $0, name: name) }
@@ -102,10 +103,10 @@ public struct ProgressTrackerSet: Sendable {
     /// Removes the tracker and its item keys, and keeps its history; handles to it throw
     /// `.trackerRemoved` from now on.
     /// - Returns: Whether a tracker of that name existed.
-    /// - Throws: `.emptyName`, `.nameTooLong`, `.readOnly`, or a store error.
+    /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly`, or a store error.
     @discardableResult
     public func removeTracker(_ name: String) throws(ProgressTrackingError) -> Bool {
-        try Validation.checkName(name, of: .tracker)
+        let name = try Validation.name(name, of: .tracker)
         return try store.connections.writeAtomically(.tracker(name, set: self.name)) { storage throws(StorageError) in
             guard let tracker = try storage.findTracker(named: name, in: identity) else { return false }
             let now = try store.timekeeping.time(on: storage)

@@ -10,6 +10,13 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
         case tracker
     }
 
+    /// What a text the caller gave is, for messages.
+    public enum TextKind: String, Sendable {
+        case trackerSetName = "tracker set name"
+        case trackerName = "tracker name"
+        case itemKey = "item key"
+    }
+
     // MARK: Bad input
 
     /// Names must not be empty.
@@ -18,13 +25,18 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case nameTooLong(NameKind, name: String, bytes: Int)
     /// Item keys must not be empty.
     case emptyItemKey
+    /// Item keys are at most 65,536 UTF-8 bytes; `bytes` is the key's length.
+    case itemKeyTooLong(key: String, bytes: Int)
+    /// Names and item keys must not contain U+0000, which not every database can store.
+    case nullCharacter(TextKind, value: String)
     /// An increment was negative.
     case negativeAmount(Int)
     /// A total was negative.
     case negativeTotal(Int)
     /// A current count was negative.
     case negativeCurrent(Int)
-    /// A weight was negative, infinite or NaN.
+    /// A weight was not 0 and not between 1e-18 and 1e18 (negative, infinite, NaN, or so large
+    /// or small that a set's overall could not be computed exactly).
     case invalidWeight(Double)
     /// The increment would take the count past `Int.max`.
     case countOverflow(tracker: String, amount: Int)
@@ -72,6 +84,10 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
             "\(kind.rawValue) name is \(bytes) UTF-8 bytes long, more than the limit of \(Validation.maximumNameBytes): \"\(name.prefix(40))…\""
         case .emptyItemKey:
             "item key must not be empty"
+        case let .itemKeyTooLong(key, bytes):
+            "item key is \(bytes) UTF-8 bytes long, more than the limit of \(Validation.maximumItemKeyBytes): \"\(key.prefix(40))…\""
+        case let .nullCharacter(kind, value):
+            "\(kind.rawValue) must not contain the NUL character (U+0000): \"\(value.prefix(40).replacing("\u{0}", with: "\\0"))\""
         case let .negativeAmount(amount):
             "increment must not be negative: \(amount)"
         case let .negativeTotal(total):
@@ -79,7 +95,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
         case let .negativeCurrent(current):
             "current count must not be negative: \(current)"
         case let .invalidWeight(weight):
-            "weight must be a finite number ≥ 0: \(weight)"
+            "weight must be 0 or between 1e-18 and 1e18: \(weight)"
         case let .countOverflow(tracker, amount):
             "incrementing tracker \"\(tracker)\" by \(amount) would overflow its count"
         case let .trackerExists(tracker, set):

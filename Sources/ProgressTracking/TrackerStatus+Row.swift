@@ -19,7 +19,7 @@ extension TrackerStatus {
             completedAt: row.completedAt.map(Date.init(timeIntervalSince1970:)),
             elapsed: Pace.activeSeconds(from: row.startedAt, to: row.completedAt ?? row.updatedAt, paused: row.pausedSeconds),
             rate: rate,
-            eta: Pace.eta(remaining: Double(row.total) - Double(row.current), rate: rate)
+            eta: Pace.eta(remaining: Double(max(0, row.total - row.current)), rate: rate)
         )
     }
 }

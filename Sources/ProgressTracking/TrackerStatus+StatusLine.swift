@@ -28,6 +28,8 @@ extension TrackerStatus {
 
     /// Seconds as the status line writes them: `850ms`, `4.2s`, `2m 3s` or `1h 2m 3s`.
     public static func durationText(_ seconds: Double) -> String {
+        // Total for any Double: NaN and negatives read as 0, infinity as the clamp below.
+        let seconds = seconds.isNaN ? 0 : max(0, seconds)
         if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds < 10 { return "\(fixed(seconds, decimals: 1))s" }
         // Clamped so that an estimate at a crawling rate still prints.
@@ -49,7 +51,8 @@ extension TrackerStatus {
     static func fixed(_ value: Double, decimals: Int) -> String {
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int((min(value, 1e12) * Double(scale)).rounded())
+        let value = value.isNaN ? 0 : min(max(value, 0), 1e12)
+        let scaled = Int((value * Double(scale)).rounded())
         guard decimals > 0 else { return "\(scaled)" }
         let fraction = String(scaled % scale)
         return "\(scaled / scale)." + String(repeating: "0", count: decimals - fraction.count) + fraction

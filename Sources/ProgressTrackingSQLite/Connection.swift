@@ -103,6 +103,14 @@ package final class Connection {
     /// Rows changed by this connection since it opened, triggers included.
     package var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
 
+    /// Keeps the write-ahead log and its shared-memory index (`-wal`, `-shm`) when the last
+    /// connection closes, instead of removing them, so that users who may read the file but
+    /// not create files beside it can always read it (sqlite.org/wal.html, read-only databases).
+    package func keepLogFilesOnClose() {
+        var on: Int32 = 1
+        sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
+    }
+
     /// Waits up to `milliseconds` for a lock held by another connection before failing with
     /// `.busy`, in short sleeps (see `BusyWait`).
     package func setBusyTimeout(milliseconds: Int32) {

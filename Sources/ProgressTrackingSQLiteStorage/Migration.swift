@@ -1,3 +1,5 @@
+internal import ProgressTrackingSQLite
+
 /// One schema version: the SQL that takes a database from the version before to this one.
 ///
 /// The text comes from `Migrations/SQLite/NNNN_name.sql`, embedded at development time by
@@ -9,4 +11,13 @@ struct Migration: Sendable, Equatable {
 
     /// The version this code creates and understands.
     static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The work of a version's migration that SQL cannot do, run right after its script in
+    /// the same transaction.
+    var dataStep: ((Connection) throws(SQLiteError) -> Void)? {
+        switch version {
+        case 5: CanonicalNames.apply
+        default: nil
+        }
+    }
 }

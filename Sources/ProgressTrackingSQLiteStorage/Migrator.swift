@@ -9,7 +9,8 @@ enum Migrator {
     private static let schemaVersion = SQL("PRAGMA user_version")
     private static let schemaState = SQL("""
         SELECT (SELECT user_version FROM pragma_user_version) AS version,
-            (SELECT count(*) FROM sqlite_schema) AS objects
+            (SELECT count(*) FROM sqlite_schema) AS objects,
+            (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('tracker_set', 'tracker')) AS core_tables
         """)
 
     /// The schema version recorded in the file: 0 for a new or empty file.
@@ -17,13 +18,22 @@ enum Migrator {
         try connection.statement(schemaVersion).first { $0.int("user_version") } ?? 0
     }
 
-    /// The schema version and whether the file holds any schema at all, from one statement:
-    /// one snapshot, so a file that another process is creating is never seen half-made
-    /// (still at version 0, yet with tables), which would look like another program's database.
-    static func schemaState(of connection: Connection) throws(SQLiteError) -> (version: Int, isEmpty: Bool) {
+    /// What a file's schema is, read in one statement: one snapshot, so a file that another
+    /// process is creating is never seen half-made (still at version 0, yet with tables),
+    /// which would look like another program's database.
+    struct SchemaState {
+        /// `PRAGMA user_version`: 0 for a new or empty file.
+        let version: Int
+        /// Whether the file holds no schema at all.
+        let isEmpty: Bool
+        /// Whether the tables every version has since the first are there.
+        let hasCoreTables: Bool
+    }
+
+    static func schemaState(of connection: Connection) throws(SQLiteError) -> SchemaState {
         try connection.statement(schemaState).first { row in
-            (row.int("version"), row.int("objects") == 0)
-        } ?? (0, true)
+            SchemaState(version: row.int("version"), isEmpty: row.int("objects") == 0, hasCoreTables: row.int("core_tables") == 2)
+        } ?? SchemaState(version: 0, isEmpty: true, hasCoreTables: false)
     }
 
     /// Applies, in order, every migration above the file's version, up to `target`.
@@ -35,6 +45,7 @@ enum Migrator {
             do throws(SQLiteError) {
                 if try schemaVersion(of: connection) < migration.version {
                     try connection.execute(migration.sql)
+                    try migration.dataStep?(connection)
                     try connection.execute("PRAGMA user_version = \(migration.version)")
                 }
                 try connection.commit()

@@ -15,7 +15,7 @@ extension SQLiteTrackerStorage {
         UPDATE tracker SET current = :current, updated_at = :now
         WHERE id = :id AND token = :token AND :now < quiet_until
             AND (completed_at IS NOT NULL OR :current < total)
-            AND :current >= current
+            AND :current > current
         """)
 
     /// A sum past `Int.max` becomes a REAL in SQLite, which the STRICT table refuses: that
@@ -103,7 +103,7 @@ extension SQLiteTrackerStorage {
             }
         }
         guard let restart = marks.rateRestart else { return }
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.restartRate).run {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(restart, as: ":now")
@@ -111,19 +111,26 @@ extension SQLiteTrackerStorage {
         }
     }
 
+    private static let touchTracker = SQL("UPDATE tracker SET updated_at = :now WHERE id = :id AND token = :token")
     private static let resume = SQL("""
         UPDATE tracker_timing SET paused_seconds = paused_seconds + :downtime, rate_since = :now
-        WHERE tracker_id = (SELECT id FROM tracker WHERE id = :id AND token = :token)
+        WHERE tracker_id = :id
         """)
 
-    /// A tracker that has not started has no timing yet, and nothing to resume.
+    /// A tracker that has not started has no timing yet: only its change time moves.
     package func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in
+        try requireChange(in: .tracker) { () throws(SQLiteError) in
+            try connection.statement(Self.touchTracker).run {
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            }
+        }
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.resume).run {
                 $0.bind(downtime, as: ":downtime")
                 $0.bind(now, as: ":now")
                 $0.bind(tracker.id, as: ":id")
-                $0.bind(tracker.token, as: ":token")
             }
         }
     }
@@ -135,7 +142,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func insertItem(_ key: String, into tracker: TrackerIdentity) throws(StorageError) -> Bool {
-        let inserted = try sqlite { () throws(SQLiteError) in
+        let inserted = try run { () throws(SQLiteError) in
             try connection.statement(Self.insertItem).run {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(key, as: ":key")
@@ -151,7 +158,7 @@ extension SQLiteTrackerStorage {
     private static let deleteItem = SQL("DELETE FROM tracker_item WHERE tracker_id = :id AND key = :key")
 
     package func deleteItem(_ key: String, from tracker: TrackerIdentity) throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.deleteItem).run {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(key, as: ":key")
@@ -165,7 +172,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func hasItem(_ key: String, in tracker: TrackerIdentity) throws(StorageError) -> Bool {
-        let (tracked, counted) = try sqlite { () throws(SQLiteError) in
+        let (tracked, counted) = try run { () throws(SQLiteError) in
             try connection.statement(Self.hasItem).first {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")

@@ -31,7 +31,7 @@ extension SQLiteTrackerStorage {
     package func history(
         setNamed set: String, trackerNamed tracker: String?, since: Double?, until: Double?
     ) throws(StorageError) -> [EventRow] {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.history).all {
                 $0.bind(set, as: ":set")
                 $0.bind(tracker, as: ":tracker")

@@ -12,7 +12,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func overall(of set: SetIdentity) throws(StorageError) -> Double {
-        let overall = try sqlite { () throws(SQLiteError) in
+        let overall = try run { () throws(SQLiteError) in
             try connection.statement(Self.overall).first {
                 $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":token")
@@ -27,7 +27,7 @@ extension SQLiteTrackerStorage {
     /// its last change, or else the first one; either way not before the current stretch of
     /// counting began (`rate_since`), so no rate spans downtime or a reset.
     private static let trackerColumns = """
-        t.name, t.current, t.total, 100.0 * t.fraction AS percent, t.effective_weight,
+        t.name, t.current, t.total, t.percent, t.effective_weight,
         m.started_at, r.updated_at, r.completed_at, m.paused_seconds,
         b.at AS base_at, b.current AS base_current
         """
@@ -59,7 +59,7 @@ extension SQLiteTrackerStorage {
 
     package func status(of set: SetIdentity, rateWindow: Double) throws(StorageError) -> SetStatusRow {
         var status: SetStatusRow?
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.status).forEach {
                 $0.bind(rateWindow, as: ":rate_window")
                 $0.bind(set.id, as: ":set")
@@ -89,7 +89,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func status(of tracker: TrackerIdentity, rateWindow: Double) throws(StorageError) -> TrackerStatusRow {
-        let status = try sqlite { () throws(SQLiteError) in
+        let status = try run { () throws(SQLiteError) in
             try connection.statement(Self.trackerStatus).first {
                 $0.bind(rateWindow, as: ":rate_window")
                 $0.bind(tracker.id, as: ":id")

@@ -5,7 +5,7 @@ extension SQLiteTrackerStorage {
     private static let findSet = SQL("SELECT id, token FROM tracker_set WHERE name = :name")
 
     package func findSet(named name: String) throws(StorageError) -> SetIdentity? {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.findSet).first { $0.bind(name, as: ":name") } read: { row in
                 SetIdentity(id: row.int64("id"), token: row.int64("token"))
             }
@@ -19,7 +19,7 @@ extension SQLiteTrackerStorage {
 
     package func createSet(named name: String, at now: Double) throws(StorageError) -> SetIdentity {
         if let set = try findSet(named: name) { return set }
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.insertSet).run {
                 $0.bind(name, as: ":name")
                 $0.bind(Self.newToken(), as: ":token")
@@ -34,7 +34,7 @@ extension SQLiteTrackerStorage {
     private static let allSets = SQL("SELECT id, token, name FROM tracker_set ORDER BY id")
 
     package func allSets() throws(StorageError) -> [NamedIdentity<SetIdentity>] {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.allSets).all { row in
                 NamedIdentity(SetIdentity(id: row.int64("id"), token: row.int64("token")), name: row.string("name"))
             }
@@ -44,7 +44,7 @@ extension SQLiteTrackerStorage {
     private static let deleteSet = SQL("DELETE FROM tracker_set WHERE name = :name")
 
     package func deleteSet(named name: String) throws(StorageError) -> Bool {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.deleteSet).run { $0.bind(name, as: ":name") } > 0
         }
     }
@@ -89,7 +89,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func summary(of set: SetIdentity) throws(StorageError) -> SetSummaryRow {
-        let summary = try sqlite { () throws(SQLiteError) in
+        let summary = try run { () throws(SQLiteError) in
             try connection.statement(Self.summary).first {
                 $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":token")
@@ -115,6 +115,6 @@ extension SQLiteTrackerStorage {
 
     /// Runs a write that must change one row, and throws `.missing(entity)` if it changed none.
     func requireChange(in entity: StoredEntity, _ write: () throws(SQLiteError) -> Int) throws(StorageError) {
-        guard try sqlite(write) > 0 else { throw StorageError(.missing(entity)) }
+        guard try run(write) > 0 else { throw StorageError(.missing(entity)) }
     }
 }

@@ -8,7 +8,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func findTracker(named name: String, in set: SetIdentity) throws(StorageError) -> TrackerIdentity? {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.findTracker).first {
                 $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":set_token")
@@ -25,7 +25,7 @@ extension SQLiteTrackerStorage {
         """)
 
     package func trackers(in set: SetIdentity) throws(StorageError) -> [NamedIdentity<TrackerIdentity>] {
-        try sqlite { () throws(SQLiteError) in
+        try run { () throws(SQLiteError) in
             try connection.statement(Self.trackers).all {
                 $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":set_token")
@@ -47,7 +47,7 @@ extension SQLiteTrackerStorage {
         named name: String, in set: SetIdentity, total: Int, weight: Double?, at now: Double
     ) throws(StorageError) -> TrackerIdentity {
         let token = Self.newToken()
-        let id = try sqlite { () throws(SQLiteError) in
+        let id = try run { () throws(SQLiteError) in
             try connection.statement(Self.insertTracker).first {
                 $0.bind(set.id, as: ":set")
                 $0.bind(name, as: ":name")
@@ -87,13 +87,13 @@ extension SQLiteTrackerStorage {
     }
 
     private static let values = SQL("""
-        SELECT p.current, p.total, p.weight, 100.0 * p.fraction AS percent
+        SELECT p.current, p.total, p.weight, p.percent
         FROM tracker_progress p JOIN tracker t ON t.id = p.id
         WHERE t.id = :id AND t.token = :token
         """)
 
     package func values(of tracker: TrackerIdentity) throws(StorageError) -> TrackerValues {
-        let values = try sqlite { () throws(SQLiteError) in
+        let values = try run { () throws(SQLiteError) in
             try connection.statement(Self.values).first {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")
@@ -120,7 +120,7 @@ extension SQLiteTrackerStorage {
     /// SQLite's write transactions hold the whole file, so the state read in one stays true
     /// until it ends.
     package func state(of tracker: TrackerIdentity) throws(StorageError) -> TrackerState {
-        let state = try sqlite { () throws(SQLiteError) in
+        let state = try run { () throws(SQLiteError) in
             try connection.statement(Self.state).first {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")

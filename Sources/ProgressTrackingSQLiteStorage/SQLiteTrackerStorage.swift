@@ -16,20 +16,60 @@ import Darwin
 package final class SQLiteTrackerStorage: TrackerStorage {
     /// Not private: tests set up faults on a store's own connection, such as a full disk with
     /// `PRAGMA max_page_count`, which holds for one connection only.
-    let connection: Connection
+    private(set) var connection: Connection
+    /// How a reader opens and reads the file (see `ReadAccess`); nil for a writer, and for a
+    /// reader that needs no care (an empty store in memory).
+    private let readAccess: ReadAccess?
+    private var readMode: ReadAccess.Mode
 
     init(connection: Connection) {
         self.connection = connection
+        readAccess = nil
+        readMode = .plain
+    }
+
+    /// A reader of the file `readAccess` names.
+    init(reading readAccess: ReadAccess) throws(SQLiteError) {
+        (connection, readMode) = try readAccess.open()
+        self.readAccess = readAccess
+    }
+
+    /// Runs one statement's worth of work, `body`, translating its SQLite failure. A reader
+    /// also waits out a writer's recovery of the log, up to the busy timeout, and checks that
+    /// an immutable read read a file no writer touched, reading again otherwise.
+    @discardableResult
+    func run<T>(_ body: () throws(SQLiteError) -> T) throws(StorageError) -> T {
+        guard let readAccess else { return try sqlite(body) }
+        let deadline = ContinuousClock.now + readAccess.busyTimeout
+        while true {
+            do throws(SQLiteError) {
+                let before = readMode == .immutable ? readAccess.fingerprint() : nil
+                if let before, before.hasLog {
+                    (connection, readMode) = try readAccess.open()
+                    continue
+                }
+                let result = try body()
+                if let before, readAccess.fingerprint() != before {
+                    (connection, readMode) = try readAccess.open()
+                    continue
+                }
+                return result
+            } catch where ReadAccess.isTransient(error) && ContinuousClock.now < deadline {
+                usleep(1_000)
+            } catch {
+                throw StorageError(error)
+            }
+        }
     }
 
     // MARK: - Transactions
 
     package func begin() throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in try connection.beginImmediate() }
+        try run { () throws(SQLiteError) in try connection.beginImmediate() }
     }
 
     package func commit() throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in try connection.commit() }
+        try run { () throws(SQLiteError) in try connection.commit() }
     }
 
     package func rollback() {
@@ -37,11 +77,11 @@ package final class SQLiteTrackerStorage: TrackerStorage {
     }
 
     package func savepoint() throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in try connection.savepoint() }
+        try run { () throws(SQLiteError) in try connection.savepoint() }
     }
 
     package func releaseSavepoint() throws(StorageError) {
-        try sqlite { () throws(SQLiteError) in try connection.releaseSavepoint() }
+        try run { () throws(SQLiteError) in try connection.releaseSavepoint() }
     }
 
     package func rollbackToSavepoint() {
@@ -61,7 +101,7 @@ package final class SQLiteTrackerStorage: TrackerStorage {
 
     /// `data_version` moves on commits by other connections only; `total_changes` covers this one's.
     package func changeToken() throws(StorageError) -> StorageChangeToken {
-        let version = try sqlite { () throws(SQLiteError) in
+        let version = try run { () throws(SQLiteError) in
             try connection.statement(Self.dataVersion).first { $0.int64("data_version") } ?? 0
         }
         return StorageChangeToken(version: version, localChanges: Int64(connection.totalChanges))

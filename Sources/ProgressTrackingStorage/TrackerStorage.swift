@@ -69,7 +69,7 @@ package protocol TrackerStorage: AnyObject {
     // MARK: Counting
 
     /// The hot path: applies `change` (`.add` or `.assign`) only if it needs no history row,
-    /// by the rule `HistoryPolicy` defines, in one statement. Returns whether it applied it;
+    /// by the rule the service's `HistoryPolicy` defines, in one statement. Returns whether it applied it;
     /// when it did not, the service records the change through `apply`. `now` nil means the
     /// storage's clock.
     func applyQuietly(_ change: CountChange, to tracker: TrackerIdentity, at now: Double?) throws(StorageError) -> Bool
@@ -77,8 +77,8 @@ package protocol TrackerStorage: AnyObject {
     func apply(_ change: CountChange, to tracker: TrackerIdentity, at now: Double) throws(StorageError)
     /// Sets the tracker's timing marks.
     func mark(_ tracker: TrackerIdentity, _ marks: TrackerMarks, at now: Double) throws(StorageError)
-    /// Resumes a tracker that an earlier run left: adds `downtime` to its paused time and
-    /// measures its rate anew from `now`.
+    /// Resumes a tracker that an earlier run left: adds `downtime` to its paused time,
+    /// measures its rate anew from `now`, and takes `now` as its last change.
     func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError)
     /// Stores the item key; returns false if the tracker had it already.
     func insertItem(_ key: String, into tracker: TrackerIdentity) throws(StorageError) -> Bool

@@ -29,7 +29,7 @@ struct ErrorTests {
         expectError(try cli.run("increment", "import", "rows", "--by", "-3"), "increment must not be negative: -3")
         expectError(try cli.run("create", "import", "more", "--total", "-5"), "total must not be negative: -5")
         expectError(try cli.run("open", "import", "rows", "--total", "-5"), "total must not be negative: -5")
-        expectError(try cli.run("create", "import", "more", "--total", "5", "--weight", "-1"), "weight must be a finite number ≥ 0: -1.0")
+        expectError(try cli.run("create", "import", "more", "--total", "5", "--weight", "-1"), "weight must be 0 or between 1e-18 and 1e18: -1.0")
         // A positional "-5" reads as an option; after "--" it reaches the command.
         expectError(try cli.run("set", "import", "rows", "--", "-5"), "current count must not be negative: -5")
         expectError(try cli.run("total", "import", "rows", "--", "-1"), "total must not be negative: -1")

@@ -47,9 +47,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [-1.0, .infinity, -.infinity])
+    @Test(arguments: [-1.0, .infinity, -.infinity, 1.0000000000000002e18, 1e308, 9.9e-19, .leastNonzeroMagnitude, -.leastNonzeroMagnitude])
     func invalidWeight(weight: Double) throws {
-        try expectRefused(.invalidWeight(weight), message: "weight must be a finite number ≥ 0: \(weight)") {
+        try expectRefused(.invalidWeight(weight), message: "weight must be 0 or between 1e-18 and 1e18: \(weight)") {
             try set.openTracker("rows", total: 10, weight: weight)
         }
     }
@@ -60,7 +60,7 @@ import Testing
             try set.createTracker("nan", total: 1, weight: .nan)
         } throws: { error in
             guard case let ProgressTrackingError.invalidWeight(weight) = error else { return false }
-            return weight.isNaN && "\(error)" == "weight must be a finite number ≥ 0: nan"
+            return weight.isNaN && "\(error)" == "weight must be 0 or between 1e-18 and 1e18: nan"
         }
         #expect(try set.getStatus() == before)
     }

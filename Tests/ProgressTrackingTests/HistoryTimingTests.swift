@@ -120,9 +120,11 @@ import Testing
         let download = try store().trackerSet(named: "files").createTracker("download", total: 100)
         #expect(try download.statusLine() == "download has not started: 0 / 100 items.")
 
-        try download.increment(by: 0)
+        try download.increment(by: 0) // counts nothing, so it does not start the tracker
+        #expect(try download.statusLine() == "download has not started: 0 / 100 items.")
+        try download.increment(by: 3)
         clock.advance(by: 5)
-        try download.increment(by: 0)
+        try download.setCurrent(0) // a restart: started, and nothing done
         #expect(try download.statusLine() == "download has started and completed no items in 5.0s.")
 
         try download.increment(by: 5)
@@ -148,6 +150,13 @@ import Testing
         #expect(TrackerStatus.rateText(0.366) == "0.37/s")
         #expect(TrackerStatus.rateText(12.34) == "12.3/s")
         #expect(TrackerStatus.rateText(1_250.4) == "1250/s")
+    }
+
+    @Test(arguments: [Double.nan, -.infinity, .infinity, -1, -.leastNonzeroMagnitude, .greatestFiniteMagnitude])
+    func durationsAndRatesAreTotal(value: Double) {
+        // Any Double reads as some text; none traps converting to Int.
+        #expect(!TrackerStatus.durationText(value).isEmpty)
+        #expect(TrackerStatus.rateText(value).hasSuffix("/s"))
     }
 
     @Test func jsonAddsTheTimingKeysToTheSeedShape() throws {
