@@ -23,6 +23,13 @@ let package = Package(
             name: "ProgressTracking",
             dependencies: ["ProgressTrackingSQLite"]
         ),
+        // The command line's rendering: tables, bars, widths, escaping, the live display.
+        // A library of its own so that its rules get fast unit tests; the CLI is its only user.
+        .target(
+            name: "ProgressTrackerRendering",
+            dependencies: ["ProgressTracking"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "progress-tracker",
             dependencies: [
@@ -44,6 +51,11 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["ProgressTracking", "progress-test-worker"]
+        ),
+        .testTarget(
+            name: "ProgressTrackerRenderingTests",
+            dependencies: ["ProgressTrackerRendering", "ProgressTracking"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(
             name: "ProgressTrackerCLITests",
