@@ -34,8 +34,10 @@ let package = Package(
             name: "progress-tracker",
             dependencies: [
                 "ProgressTracking",
+                "ProgressTrackerRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // Test support, not a product: a process that counts into a store, so that tests
         // can run several at once and kill them.
@@ -59,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressTrackerCLITests",
-            dependencies: ["ProgressTracking", "progress-tracker"]
+            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
     ],
     swiftLanguageModes: [.v6]

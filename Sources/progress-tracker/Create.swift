@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct Create: ParsableCommand {
@@ -17,7 +18,7 @@ extension ProgressTrackerCommand {
         var weight: Double?
 
         func run() throws {
-            try target.make(in: storeFile) { try $0.createTracker($1, total: total, weight: weight) }
+            try StoreAccess(storeFile).makeTracker(target) { try $0.createTracker($1, total: total, weight: weight) }
         }
     }
 }

@@ -1,6 +1,7 @@
-import ArgumentParser
-import Foundation
-import ProgressTracking
+internal import ArgumentParser
+internal import Foundation
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Demo: ParsableCommand {
@@ -39,9 +40,10 @@ extension ProgressTrackerCommand {
         }
 
         func run() throws {
-            let store = try storeFile.openForWriting(creatingFile: true)
+            let access = StoreAccess(storeFile)
+            let store = try access.openForWriting(creatingFile: true)
             var demo = try DemoImport(store: store, recordCount: items)
-            print(startMessage(demo))
+            print(startMessage(demo, path: access.path))
             var progress = DemoProgress(trackerSet: demo.trackerSet)
             var countsThisRun = 0
             let started = ContinuousClock.now
@@ -66,8 +68,8 @@ extension ProgressTrackerCommand {
             print("done: \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
         }
 
-        private func startMessage(_ demo: DemoImport) -> String {
-            let place = "set \"\(DemoImport.setName)\" of \(storeFile.path)"
+        private func startMessage(_ demo: DemoImport, path: String) -> String {
+            let place = "set \"\(DemoImport.setName)\" of \(MessageText.value(path))"
             return switch demo.start {
             case .fresh: "starting fresh: \(demo.recordCount) records, \(place)"
             case .replacing: "starting fresh: \(demo.recordCount) records, \(place) (the earlier demo was finished or for another --items)"

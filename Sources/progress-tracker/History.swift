@@ -1,6 +1,7 @@
-import ArgumentParser
-import Foundation
-import ProgressTracking
+internal import ArgumentParser
+internal import Foundation
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct History: ParsableCommand {
@@ -41,20 +42,21 @@ extension ProgressTrackerCommand {
                 "Only events from this time on: a local date (2026-11-24) or an ISO 8601 time (2026-11-24T22:00:00Z).",
                 valueName: "date"
             ),
-            transform: HistoryText.parseDate
+            transform: HistoryDate.parse
         )
         var since: Date?
 
         @Flag var format: Format = .table
 
         func run() throws {
-            let store = try storeFile.openForReading()
-            _ = try storeFile.existingSet(set, in: store)
+            let access = StoreAccess(storeFile)
+            let store = try access.openForReading()
+            _ = try access.existingSet(set, in: store)
             let events = try store.history(set: set, tracker: tracker, since: since)
             switch format {
-            case .table: HistoryText.table(events).forEach { print($0) }
+            case .table: HistoryTable.lines(events, width: TerminalCapabilities.standardOutput().columns).forEach { print($0) }
             case .json: print(try JSONText.of(events))
-            case .csv: HistoryText.csv(events).forEach { print($0) }
+            case .csv: HistoryCSV.lines(events).forEach { print($0) }
             }
         }
     }

@@ -1,4 +1,6 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Increment: ParsableCommand {
@@ -30,12 +32,12 @@ extension ProgressTrackerCommand {
         }
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 guard let item else {
                     try tracker.increment(by: by ?? 1)
                     return ""
                 }
-                return try tracker.increment(item: item) ? "" : " (item \"\(item)\" was already counted)"
+                return try tracker.increment(item: item) ? "" : " (item \(MessageText.quoted(item)) was already counted)"
             }
         }
     }

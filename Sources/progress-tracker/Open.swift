@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct Open: ParsableCommand {
@@ -14,7 +15,7 @@ extension ProgressTrackerCommand {
         var total: Int
 
         func run() throws {
-            try target.make(in: storeFile) { try $0.openTracker($1, total: total) }
+            try StoreAccess(storeFile).makeTracker(target) { try $0.openTracker($1, total: total) }
         }
     }
 }

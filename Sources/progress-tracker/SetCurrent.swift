@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct SetCurrent: ParsableCommand {
@@ -15,7 +16,7 @@ extension ProgressTrackerCommand {
         var current: Int
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 try tracker.setCurrent(current)
                 return ""
             }

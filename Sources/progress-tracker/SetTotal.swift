@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct SetTotal: ParsableCommand {
@@ -15,7 +16,7 @@ extension ProgressTrackerCommand {
         var total: Int
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 try tracker.setTotal(total)
                 return ""
             }

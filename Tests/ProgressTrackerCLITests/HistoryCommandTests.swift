@@ -1,5 +1,6 @@
 import Foundation
 import ProgressTracking
+import ProgressTrackerRendering
 import Testing
 
 /// `history`: the events of a set or a tracker, as a table, JSON or CSV, from a date on.
@@ -60,6 +61,17 @@ struct HistoryCommandTests {
         #expect(try cli.run("history", "import", "rows", "--csv").lines.count == 4)
         #expect(try cli.run("history", "import", "--since", "2000-01-01", "--csv").lines.count == 6)
         #expect(try cli.run("history", "import", "--since", "2999-01-01T00:00:00Z", "--csv").lines == ["at,tracker,kind,current,total"])
+    }
+
+    @Test(arguments: [60, 200])
+    func tableFitsTheWidthAndCutsLongNames(columns: Int) throws {
+        let cli = try CLI()
+        let longName = "a tracker with a name far longer than the terminal leaves for it"
+        try cli.run("create", "import", longName, "--total", "3")
+        let output = try cli.run("history", "import", environment: ["COLUMNS": "\(columns)"])
+        #expect(output.lines.allSatisfy { DisplayWidth.of($0) <= columns })
+        #expect(output.lines[1].contains(longName + "  ") == (columns == 200))
+        #expect(output.lines[1].hasSuffix("  created       0/3"))
     }
 
     @Test func refusesAnUnknownSetABadDateAndTwoFormats() throws {
