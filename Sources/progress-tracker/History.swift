@@ -46,18 +46,39 @@ extension ProgressTrackerCommand {
         )
         var since: Date?
 
-        @Flag var format: Format = .table
+        @Option(
+            help: ArgumentHelp("Only events before this time, given as for --since.", valueName: "date"),
+            transform: HistoryDate.parse
+        )
+        var until: Date?
+
+        // Optional, so that the help does not show a default for a flag.
+        @Flag var format: Format?
+
+        func validate() throws {
+            if let since, let until, until <= since {
+                throw ValidationError("--until must be later than --since: \(until.formatted(.iso8601)) is not after \(since.formatted(.iso8601))")
+            }
+        }
 
         func run() throws {
             let access = StoreAccess(storeFile)
             let store = try access.openForReading()
-            _ = try access.existingSet(set, in: store)
-            let events = try store.history(set: set, tracker: tracker, since: since)
-            switch format {
+            let trackerSet = try access.existingSet(set, in: store)
+            let events = try store.history(set: set, tracker: tracker, since: since, until: until)
+            if let tracker, events.isEmpty, try !hasEverExisted(tracker, in: trackerSet) {
+                throw CommandError.unknownTracker(tracker, set: set)
+            }
+            switch format ?? .table {
             case .table: HistoryTable.lines(events, width: TerminalCapabilities.standardOutput().columns).forEach { print($0) }
             case .json: print(try JSONText.of(events))
             case .csv: HistoryCSV.lines(events).forEach { print($0) }
             }
+        }
+
+        /// Whether the set has the tracker now, or had it: a removed tracker keeps its events.
+        private func hasEverExisted(_ tracker: String, in trackerSet: ProgressTrackerSet) throws -> Bool {
+            try trackerSet.getTracker(tracker) != nil || !trackerSet.store.history(set: set, tracker: tracker).isEmpty
         }
     }
 }
