@@ -23,19 +23,25 @@ extension ProgressTrackerCommand {
 
         @OptionGroup var storeFile: StoreFile
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("How many records to import.", valueName: "n"))
+        static let itemsRange = OptionRange(option: "--items", range: 1...1_000_000, unit: "records")
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many records to import: \(Self.itemsRange).", valueName: "n"))
         var items = 20_000
 
         @Option(
             parsing: .unconditional,
-            help: ArgumentHelp("Crash on purpose, without any cleanup, after this many counts in total across the stages.", valueName: "k")
+            help: ArgumentHelp(
+                "Crash on purpose, without any cleanup, after this many counts in total across the stages: 1 to 4 × --items.",
+                valueName: "k"
+            )
         )
         var crashAfter: Int?
 
         func validate() throws {
-            guard items > 0 else { throw ValidationError("the number of items must be positive: \(items)") }
-            if let crashAfter, crashAfter < 1 {
-                throw ValidationError("--crash-after must be positive: \(crashAfter)")
+            try Self.itemsRange.check(items)
+            if let crashAfter {
+                // Each record is counted once per stage: a larger number could never be reached.
+                try OptionRange(option: "--crash-after", range: 1...DemoImport.stages.count * items, unit: "counts").check(crashAfter)
             }
         }
 

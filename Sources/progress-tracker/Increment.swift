@@ -19,7 +19,10 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("How much to add (default: 1).", valueName: "n"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("How much to add: 0 or more, as long as the count stays within \(Int.max) (default: 1).", valueName: "n")
+        )
         var by: Int?
 
         @Option(help: ArgumentHelp("Count the item with this key, once ever.", valueName: "key"))

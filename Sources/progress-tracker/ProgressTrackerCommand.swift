@@ -9,7 +9,8 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
         abstract: "Inspect, drive and watch the tracker sets of a progress store.",
         discussion: """
             The store is the file given by --db (before or after the command name), else \
-            $PROGRESS_TRACKER_DB, else ./progress.sqlite.
+            $PROGRESS_TRACKER_DB, else ./progress.sqlite. An empty --db is refused; an empty \
+            $PROGRESS_TRACKER_DB counts as unset.
 
             Names and keys are printed with control characters escaped (\\e, \\n, \\u{202E}, \
             and \\\\ for a backslash); --json and --csv keep them exact.

@@ -12,7 +12,7 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Argument(help: "The new count.")
+        @Argument(help: "The new count: 0 or more.")
         var current: Int
 
         func run() throws {

@@ -12,7 +12,7 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Argument(help: "The new total.")
+        @Argument(help: "The new total: 0 or more.")
         var total: Int
 
         func run() throws {

@@ -19,6 +19,9 @@ extension ProgressTrackerCommand {
                 """
         )
 
+        static let intervalRange = OptionRange(option: "--interval", range: 0.01...3600.0, unit: "seconds")
+        static let staleAfterRange = OptionRange(option: "--stale-after", range: 0.0...86_400.0, unit: "seconds")
+
         @OptionGroup var storeFile: StoreFile
 
         @Argument(help: "The tracker set.")
@@ -26,26 +29,22 @@ extension ProgressTrackerCommand {
 
         @Option(
             parsing: .unconditional,
-            help: ArgumentHelp("Seconds between two checks for changes.", valueName: "seconds")
+            help: ArgumentHelp("Seconds between two checks for changes: \(Self.intervalRange).", valueName: "seconds")
         )
         var interval: Double = 0.5
 
         @Option(
             parsing: .unconditional,
             help: ArgumentHelp(
-                "Seconds without a change after which the rate and estimate give way to how long the set has not changed.",
+                "Seconds without a change after which the rate and estimate give way to how long the set has not changed: \(Self.staleAfterRange).",
                 valueName: "seconds"
             )
         )
         var staleAfter: Double = 30
 
         func validate() throws {
-            guard interval.isFinite, interval > 0 else {
-                throw ValidationError("the interval must be a positive number of seconds: \(interval)")
-            }
-            guard staleAfter.isFinite, staleAfter >= 0 else {
-                throw ValidationError("--stale-after must be a number of seconds, 0 or more: \(staleAfter)")
-            }
+            try Self.intervalRange.check(interval)
+            try Self.staleAfterRange.check(staleAfter)
         }
 
         func run() async throws {
