@@ -47,38 +47,57 @@ let package = Package(
             dependencies: ["ProgressTrackingStorage", "ProgressTrackingSQLiteStorage"],
             swiftSettings: swiftSettings
         ),
+        // The command line's rendering: tables, bars, widths, escaping, the live display.
+        // A library of its own so that its rules get fast unit tests; the CLI is its only user.
+        .target(
+            name: "ProgressTrackerRendering",
+            dependencies: ["ProgressTracking"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "progress-tracker",
             dependencies: [
                 "ProgressTracking",
+                "ProgressTrackerRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         // Test support, not a product: a process that counts into a store, so that tests
         // can run several at once and kill them.
         .executableTarget(
             name: "progress-test-worker",
             dependencies: ["ProgressTracking"],
-            path: "Tests/progress-test-worker"
+            path: "Tests/progress-test-worker",
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ProgressTrackingSQLiteTests",
-            dependencies: ["ProgressTrackingSQLite", "CProgressTrackingSQLite"]
+            dependencies: ["ProgressTrackingSQLite", "CProgressTrackingSQLite"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ProgressTrackingTests",
-            dependencies: ["ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite"]
+            dependencies: ["ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
                 "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
                 "progress-test-worker",
-            ]
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ProgressTrackerRenderingTests",
+            dependencies: ["ProgressTrackerRendering", "ProgressTracking"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ProgressTrackerCLITests",
-            dependencies: ["ProgressTracking", "progress-tracker"]
+            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker"],
+            swiftSettings: swiftSettings
         ),
     ],
     swiftLanguageModes: [.v6]

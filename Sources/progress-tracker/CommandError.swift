@@ -1,5 +1,5 @@
 /// Failures the command line itself detects; the library's own are `ProgressTrackingError`s.
-/// Each description is the one line printed after "Error: ".
+/// Each description is the one line printed after "Error: " (escaped there, by `ErrorText`).
 enum CommandError: Error, CustomStringConvertible {
     case noStore(path: String)
     case directory(path: String)

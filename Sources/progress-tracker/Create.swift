@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct Create: ParsableCommand {
@@ -10,14 +11,14 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("How many items the tracker expects.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many items the tracker expects: 0 or more.", valueName: "n"))
         var total: Int
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Its share of the overall progress (default: weighed by its total).", valueName: "w"))
+        @Option(parsing: .unconditional, help: ArgumentHelp(TrackerArguments.weightHelp, valueName: "w"))
         var weight: Double?
 
         func run() throws {
-            try target.make(in: storeFile) { try $0.createTracker($1, total: total, weight: weight) }
+            try StoreAccess(storeFile).makeTracker(target) { try $0.createTracker($1, total: total, weight: weight) }
         }
     }
 }

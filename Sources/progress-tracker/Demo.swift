@@ -1,6 +1,7 @@
-import ArgumentParser
-import Foundation
-import ProgressTracking
+internal import ArgumentParser
+internal import Foundation
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Demo: ParsableCommand {
@@ -22,26 +23,33 @@ extension ProgressTrackerCommand {
 
         @OptionGroup var storeFile: StoreFile
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("How many records to import.", valueName: "n"))
+        static let itemsRange = OptionRange(option: "--items", range: 1...1_000_000, unit: "records")
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many records to import: \(Self.itemsRange).", valueName: "n"))
         var items = 20_000
 
         @Option(
             parsing: .unconditional,
-            help: ArgumentHelp("Crash on purpose, without any cleanup, after this many counts in total across the stages.", valueName: "k")
+            help: ArgumentHelp(
+                "Crash on purpose, without any cleanup, after this many counts in total across the stages: 1 to 4 × --items.",
+                valueName: "k"
+            )
         )
         var crashAfter: Int?
 
         func validate() throws {
-            guard items > 0 else { throw ValidationError("the number of items must be positive: \(items)") }
-            if let crashAfter, crashAfter < 1 {
-                throw ValidationError("--crash-after must be positive: \(crashAfter)")
+            try Self.itemsRange.check(items)
+            if let crashAfter {
+                // Each record is counted once per stage: a larger number could never be reached.
+                try OptionRange(option: "--crash-after", range: 1...DemoImport.stages.count * items, unit: "counts").check(crashAfter)
             }
         }
 
         func run() throws {
-            let store = try storeFile.openForWriting(creatingFile: true)
+            let access = StoreAccess(storeFile)
+            let store = try access.openForWriting(creatingFile: true)
             var demo = try DemoImport(store: store, recordCount: items)
-            print(startMessage(demo))
+            print(startMessage(demo, path: access.path))
             var progress = DemoProgress(trackerSet: demo.trackerSet)
             var countsThisRun = 0
             let started = ContinuousClock.now
@@ -66,8 +74,8 @@ extension ProgressTrackerCommand {
             print("done: \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
         }
 
-        private func startMessage(_ demo: DemoImport) -> String {
-            let place = "set \"\(DemoImport.setName)\" of \(storeFile.path)"
+        private func startMessage(_ demo: DemoImport, path: String) -> String {
+            let place = "set \"\(DemoImport.setName)\" of \(MessageText.value(path))"
             return switch demo.start {
             case .fresh: "starting fresh: \(demo.recordCount) records, \(place)"
             case .replacing: "starting fresh: \(demo.recordCount) records, \(place) (the earlier demo was finished or for another --items)"

@@ -1,4 +1,4 @@
-import ProgressTracking
+internal import ProgressTracking
 
 /// The demo's import: generated records flow through four stages, each stage counting every
 /// record it finishes in its own tracker of the set `demo`, by the record's key.

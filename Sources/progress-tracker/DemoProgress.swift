@@ -1,10 +1,11 @@
-import ProgressTracking
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 /// What the demo shows while it runs: on a terminal, the status table redrawn in place a few
 /// times a second; into a pipe or a file, a line at every tenth of the overall progress.
 struct DemoProgress {
     let trackerSet: ProgressTrackerSet
-    private let interactive = Terminal.isInteractive
+    private let interactive = TerminalCapabilities.standardOutput().redraws
     private var display = LiveDisplay()
     private var lastDraw: ContinuousClock.Instant?
     private var lastTenth = -1
@@ -20,23 +21,27 @@ struct DemoProgress {
             let now = ContinuousClock.now
             guard lastDraw.map({ now - $0 >= Self.redrawInterval }) ?? true else { return }
             lastDraw = now
-            display.show(StatusText.table(try trackerSet.getStatus(), width: Terminal.columns))
+            show(StatusTable.lines(try trackerSet.getStatus(), width: TerminalCapabilities.standardOutput().columns))
         } else {
             let status = try trackerSet.getStatus()
             let tenth = Int(status.overall / 10)
             guard tenth > lastTenth, tenth < 10 else { return }
             lastTenth = tenth
-            Terminal.write(StatusText.line(status) + "\n")
+            StandardOutput.write(StatusLine.of(status) + "\n")
         }
     }
 
     /// Shows the status now, in full: at the end, or when interrupted.
     mutating func finish() throws {
-        let table = StatusText.table(try trackerSet.getStatus(), width: Terminal.columns)
+        let table = StatusTable.lines(try trackerSet.getStatus(), width: TerminalCapabilities.standardOutput().columns)
         if interactive {
-            display.show(table)
+            show(table)
         } else {
-            Terminal.write(table.map { $0 + "\n" }.joined())
+            StandardOutput.write(table.map { $0 + "\n" }.joined())
         }
+    }
+
+    private mutating func show(_ lines: [String]) {
+        StandardOutput.write(display.frame(lines, for: TerminalCapabilities.standardOutput()))
     }
 }

@@ -1,6 +1,7 @@
-import ArgumentParser
-import Foundation
-import ProgressTracking
+internal import ArgumentParser
+internal import Foundation
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct History: ParsableCommand {
@@ -41,21 +42,43 @@ extension ProgressTrackerCommand {
                 "Only events from this time on: a local date (2026-11-24) or an ISO 8601 time (2026-11-24T22:00:00Z).",
                 valueName: "date"
             ),
-            transform: HistoryText.parseDate
+            transform: HistoryDate.parse
         )
         var since: Date?
 
-        @Flag var format: Format = .table
+        @Option(
+            help: ArgumentHelp("Only events before this time, given as for --since.", valueName: "date"),
+            transform: HistoryDate.parse
+        )
+        var until: Date?
+
+        // Optional, so that the help does not show a default for a flag.
+        @Flag var format: Format?
+
+        func validate() throws {
+            if let since, let until, until <= since {
+                throw ValidationError("--until must be later than --since: \(until.formatted(.iso8601)) is not after \(since.formatted(.iso8601))")
+            }
+        }
 
         func run() throws {
-            let store = try storeFile.openForReading()
-            _ = try storeFile.existingSet(set, in: store)
-            let events = try store.history(set: set, tracker: tracker, since: since)
-            switch format {
-            case .table: HistoryText.table(events).forEach { print($0) }
-            case .json: print(try JSONText.of(events))
-            case .csv: HistoryText.csv(events).forEach { print($0) }
+            let access = StoreAccess(storeFile)
+            let store = try access.openForReading()
+            let trackerSet = try access.existingSet(set, in: store)
+            let events = try store.history(set: set, tracker: tracker, since: since, until: until)
+            if let tracker, events.isEmpty, try !hasEverExisted(tracker, in: trackerSet) {
+                throw CommandError.unknownTracker(tracker, set: set)
             }
+            switch format ?? .table {
+            case .table: HistoryTable.lines(events, width: TerminalCapabilities.standardOutput().columns).forEach { print($0) }
+            case .json: print(try JSONText.of(events))
+            case .csv: HistoryCSV.lines(events).forEach { print($0) }
+            }
+        }
+
+        /// Whether the set has the tracker now, or had it: a removed tracker keeps its events.
+        private func hasEverExisted(_ tracker: String, in trackerSet: ProgressTrackerSet) throws -> Bool {
+            try trackerSet.getTracker(tracker) != nil || !trackerSet.store.history(set: set, tracker: tracker).isEmpty
         }
     }
 }

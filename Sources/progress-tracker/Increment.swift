@@ -1,4 +1,6 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Increment: ParsableCommand {
@@ -17,7 +19,10 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("How much to add (default: 1).", valueName: "n"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("How much to add: 0 or more, as long as the count stays within \(Int.max) (default: 1).", valueName: "n")
+        )
         var by: Int?
 
         @Option(help: ArgumentHelp("Count the item with this key, once ever.", valueName: "key"))
@@ -30,12 +35,12 @@ extension ProgressTrackerCommand {
         }
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 guard let item else {
                     try tracker.increment(by: by ?? 1)
                     return ""
                 }
-                return try tracker.increment(item: item) ? "" : " (item \"\(item)\" was already counted)"
+                return try tracker.increment(item: item) ? "" : " (item \(MessageText.quoted(item)) was already counted)"
             }
         }
     }

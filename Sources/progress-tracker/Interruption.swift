@@ -1,5 +1,5 @@
-import Foundation
-import Synchronization
+internal import Foundation
+internal import Synchronization
 
 /// Ctrl-C as a request that long-running commands check between steps, so they stop at a
 /// clean point (a committed batch, a finished redraw) instead of wherever the signal lands.

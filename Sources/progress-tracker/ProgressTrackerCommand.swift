@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTrackerRendering
 
 /// The `progress-tracker` command: inspect, drive and watch the tracker sets of a store file.
 @main
@@ -8,7 +9,11 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
         abstract: "Inspect, drive and watch the tracker sets of a progress store.",
         discussion: """
             The store is the file given by --db (before or after the command name), else \
-            $PROGRESS_TRACKER_DB, else ./progress.sqlite.
+            $PROGRESS_TRACKER_DB, else ./progress.sqlite. An empty --db is refused; an empty \
+            $PROGRESS_TRACKER_DB counts as unset.
+
+            Names and keys are printed with control characters escaped (\\e, \\n, \\u{202E}, \
+            and \\\\ for a backslash); --json and --csv keep them exact.
 
             Try it:
               progress-tracker demo           # Ctrl-C it, then run it again: it resumes
@@ -24,4 +29,23 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
     // Declared here too so that `--db PATH` may come before the command name; each command
     // reads it through its own `StoreFile`.
     @OptionGroup var storeFile: StoreFile
+
+    /// Runs the command as the argument parser's own `main` does, but prints errors through
+    /// `ErrorText`: their messages quote names, paths and arguments, which must reach the
+    /// terminal escaped.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }  // --help: printed as it is
+            StandardOutput.writeError(ErrorText.report(message: message(for: error), fullReport: fullMessage(for: error)))
+            exit(withError: status)
+        }
+    }
 }

@@ -1,4 +1,6 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Remove: ParsableCommand {
@@ -20,17 +22,18 @@ extension ProgressTrackerCommand {
         var tracker: String?
 
         func run() throws {
-            let store = try storeFile.openForWriting()
+            let access = StoreAccess(storeFile)
+            let store = try access.openForWriting()
             if let tracker {
-                guard try storeFile.existingSet(set, in: store).removeTracker(tracker) else {
+                guard try access.existingSet(set, in: store).removeTracker(tracker) else {
                     throw CommandError.unknownTracker(tracker, set: set)
                 }
-                print("removed tracker \"\(tracker)\" from set \"\(set)\"")
+                print("removed tracker \(MessageText.quoted(tracker)) from set \(MessageText.quoted(set))")
             } else {
                 guard try store.removeTrackerSet(named: set) else {
-                    throw CommandError.unknownSet(set, path: storeFile.path)
+                    throw CommandError.unknownSet(set, path: access.path)
                 }
-                print("removed tracker set \"\(set)\"")
+                print("removed tracker set \(MessageText.quoted(set))")
             }
         }
     }

@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct SetCurrent: ParsableCommand {
@@ -11,11 +12,11 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Argument(help: "The new count.")
+        @Argument(help: "The new count: 0 or more.")
         var current: Int
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 try tracker.setCurrent(current)
                 return ""
             }

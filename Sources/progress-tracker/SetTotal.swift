@@ -1,4 +1,5 @@
-import ArgumentParser
+internal import ArgumentParser
+internal import ProgressTracking
 
 extension ProgressTrackerCommand {
     struct SetTotal: ParsableCommand {
@@ -11,11 +12,11 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
         @OptionGroup var target: TrackerArguments
 
-        @Argument(help: "The new total.")
+        @Argument(help: "The new total: 0 or more.")
         var total: Int
 
         func run() throws {
-            try target.change(in: storeFile) { tracker in
+            try StoreAccess(storeFile).changeTracker(target) { tracker in
                 try tracker.setTotal(total)
                 return ""
             }

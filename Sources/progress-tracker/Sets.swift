@@ -1,5 +1,6 @@
-import ArgumentParser
-import ProgressTracking
+internal import ArgumentParser
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Sets: ParsableCommand {
@@ -11,7 +12,7 @@ extension ProgressTrackerCommand {
         @OptionGroup var storeFile: StoreFile
 
         func run() throws {
-            let store = try storeFile.openForReading()
+            let store = try StoreAccess(storeFile).openForReading()
             let summaries = try store.allTrackerSets().compactMap { set -> TrackerSetSummary? in
                 do {
                     return try set.summary()
@@ -19,7 +20,7 @@ extension ProgressTrackerCommand {
                     return nil  // removed by another process since the listing: no longer a set
                 }
             }
-            SetsTable.lines(summaries, width: Terminal.columns).forEach { print($0) }
+            SetsTable.lines(summaries, width: TerminalCapabilities.standardOutput().columns).forEach { print($0) }
         }
     }
 }

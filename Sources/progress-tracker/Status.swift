@@ -1,5 +1,6 @@
-import ArgumentParser
-import Foundation
+internal import ArgumentParser
+internal import ProgressTracking
+internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Status: ParsableCommand {
@@ -21,12 +22,12 @@ extension ProgressTrackerCommand {
         var json = false
 
         func run() throws {
-            let store = try storeFile.openForReading()
-            let status = try storeFile.existingSet(set, in: store).getStatus()
+            let access = StoreAccess(storeFile)
+            let status = try access.existingSet(set, in: try access.openForReading()).getStatus()
             if json {
                 print(try JSONText.of(status))
             } else {
-                StatusText.table(status, width: Terminal.columns).forEach { print($0) }
+                StatusTable.lines(status, width: TerminalCapabilities.standardOutput().columns).forEach { print($0) }
             }
         }
     }

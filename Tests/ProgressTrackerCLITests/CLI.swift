@@ -60,26 +60,27 @@ final class CLI {
         )
     }
 
-    /// `script`, which runs a command on a pseudo-terminal of its own: the way to see what the
-    /// command prints to a terminal.
-    static let script = "/usr/bin/script"
+    /// `setsid`, which runs the command in a session of its own with the pseudo-terminal as its
+    /// controlling terminal, so that Ctrl-C typed there interrupts it as it would a user's.
+    static let setsid = "/usr/bin/setsid"
 
-    /// Runs the command with a terminal as its standard output (through `script`).
-    func runOnTerminal(_ arguments: String...) throws -> Output {
-        let command = ([Self.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    /// Starts the command on `terminal`, as its standard input, output and error.
+    func start(onTerminal terminal: PseudoTerminal, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(filePath: Self.script)
-        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+        process.executableURL = URL(filePath: Self.setsid)
+        process.arguments = ["--ctty", "--wait", Self.executable.path] + arguments
         process.currentDirectoryURL = directory
-        process.environment = makeProcess([], environment: [:]).environment
-        let output = directory.appending(path: "terminal-\(UUID().uuidString)")
-        try Data().write(to: output)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process.environment = self.environment(["TERM": "xterm-256color"].merging(environment) { $1 })
+        try terminal.run(process)
+        return process
+    }
+
+    /// Runs the command to its end on a terminal of its own, 80 by 24, and returns what it printed.
+    func runOnTerminal(_ arguments: String..., environment: [String: String] = [:]) throws -> Output {
+        let terminal = try PseudoTerminal(columns: 80, rows: 24)
+        let process = try start(onTerminal: terminal, arguments, environment: environment)
+        let text = try terminal.read()
         process.waitUntilExit()
-        // The terminal turns each "\n" into "\r\n".
-        let text = try String(contentsOf: output, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
         return Output(status: process.terminationStatus, reason: process.terminationReason, stdout: text, stderr: "")
     }
 
@@ -98,11 +99,17 @@ final class CLI {
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment
+        process.environment = self.environment(environment)
+        return process
+    }
+
+    /// This process's environment without `COLUMNS` (a test sets the width it wants), with the
+    /// store file in `$PROGRESS_TRACKER_DB`, and with `extra`.
+    private func environment(_ extra: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment
             .filter { $0.key != "COLUMNS" }
             .merging(["PROGRESS_TRACKER_DB": db]) { $1 }
-            .merging(environment) { $1 }
-        return process
+            .merging(extra) { $1 }
     }
 
     /// The set's status as `status --json` prints it.

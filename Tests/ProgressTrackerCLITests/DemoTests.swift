@@ -25,8 +25,7 @@ struct DemoTests {
         expectComplete(try cli.status(of: "demo"), items: 50)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLI.script)))
-    func onATerminalTheTableIsRedrawnInPlace() throws {
+    @Test func onATerminalTheTableIsRedrawnInPlace() throws {
         let cli = try CLI()
         let output = try cli.runOnTerminal("demo", "--items", "300")
         #expect(output.status == 0)
@@ -38,6 +37,14 @@ struct DemoTests {
         #expect(lastFrame[4].hasPrefix("overall    ████████████████████████████████████████"))
         #expect(lastFrame[4].hasSuffix("100.0%"))
         #expect(lastFrame[5].hasPrefix("done: 1200 counted by this run in "))
+    }
+
+    @Test func onADumbTerminalItPrintsPlainLines() throws {
+        let cli = try CLI()
+        let output = try cli.runOnTerminal("demo", "--items", "50", environment: ["TERM": "dumb"])
+        #expect(output.status == 0)
+        #expect(!output.stdout.contains("\u{1B}"))
+        #expect(output.lines.contains { $0.hasPrefix("overall  ") && $0.hasSuffix("100.0%") })
     }
 
     @Test func aRunAfterACrashResumesAndCountsNoRecordTwice() throws {

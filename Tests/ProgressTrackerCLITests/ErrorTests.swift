@@ -82,7 +82,7 @@ struct ErrorTests {
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix("Error: Missing expected argument '--total <n>'\n"))
         #expect(try cli.run("watch", "import", "--interval", "0").stderr
-            .hasPrefix("Error: the interval must be a positive number of seconds: 0.0\n"))
-        #expect(try cli.run("demo", "--items", "-4").stderr.hasPrefix("Error: the number of items must be positive: -4\n"))
+            .hasPrefix("Error: --interval must be 0.01 to 3600.0 seconds: 0.0\n"))
+        #expect(try cli.run("demo", "--items", "-4").stderr.hasPrefix("Error: --items must be 1 to 1000000 records: -4\n"))
     }
 }

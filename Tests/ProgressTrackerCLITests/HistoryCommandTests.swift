@@ -1,5 +1,6 @@
 import Foundation
 import ProgressTracking
+import ProgressTrackerRendering
 import Testing
 
 /// `history`: the events of a set or a tracker, as a table, JSON or CSV, from a date on.
@@ -62,6 +63,17 @@ struct HistoryCommandTests {
         #expect(try cli.run("history", "import", "--since", "2999-01-01T00:00:00Z", "--csv").lines == ["at,tracker,kind,current,total"])
     }
 
+    @Test(arguments: [60, 200])
+    func tableFitsTheWidthAndCutsLongNames(columns: Int) throws {
+        let cli = try CLI()
+        let longName = "a tracker with a name far longer than the terminal leaves for it"
+        try cli.run("create", "import", longName, "--total", "3")
+        let output = try cli.run("history", "import", environment: ["COLUMNS": "\(columns)"])
+        #expect(output.lines.allSatisfy { DisplayWidth.of($0) <= columns })
+        #expect(output.lines[1].contains(longName + "  ") == (columns == 200))
+        #expect(output.lines[1].hasSuffix("  created       0/3"))
+    }
+
     @Test func refusesAnUnknownSetABadDateAndTwoFormats() throws {
         let cli = try CLI()
         try makeHistory(cli)
@@ -80,5 +92,35 @@ struct HistoryCommandTests {
         let before = try Data(contentsOf: URL(filePath: cli.db))
         try cli.run("history", "import", "--json")
         #expect(try Data(contentsOf: URL(filePath: cli.db)) == before)
+    }
+
+    @Test func historyOfATrackerThatNeverExistedIsRefusedButARemovedOneIsShown() throws {
+        let cli = try CLI()
+        try cli.run("create", "import", "rows", "--total", "1")
+        try cli.run("create", "import", "gone", "--total", "1")
+        try cli.run("remove", "import", "gone")
+        let unknown = try cli.run("history", "import", "nope")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: no tracker named \"nope\" in set \"import\"\n")
+        let removed = try cli.run("history", "import", "gone", "--csv")
+        #expect(removed.status == 0)
+        #expect(removed.lines.dropFirst().map { $0.split(separator: ",")[2] } == ["created", "removed"])
+        // A tracker that exists but has no event in the range is simply empty.
+        let later = try cli.run("history", "import", "rows", "--since", "2999-01-01", "--csv")
+        #expect(later.status == 0)
+        #expect(later.lines == ["at,tracker,kind,current,total"])
+    }
+
+    @Test func historyTakesAnUntilDateAndShowsNoDefaultForItsFormatFlag() throws {
+        let cli = try CLI()
+        try cli.run("create", "import", "rows", "--total", "1")
+        #expect(try cli.run("history", "import", "--until", "2000-01-01", "--csv").lines.count == 1)
+        #expect(try cli.run("history", "import", "--since", "2000-01-01", "--until", "2999-01-01T00:00:00Z", "--csv").lines.count == 2)
+        let backwards = try cli.run("history", "import", "--since", "2026-11-24", "--until", "2026-11-24")
+        #expect(backwards.status == 64)
+        #expect(backwards.stderr.hasPrefix("Error: --until must be later than --since: "))
+        let help = try cli.run("history", "--help").stdout
+        #expect(help.contains("--until <date>"))
+        #expect(!help.contains("(default: --table)"))
     }
 }

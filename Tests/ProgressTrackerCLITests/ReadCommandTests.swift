@@ -1,5 +1,6 @@
 import Foundation
 import ProgressTracking
+import ProgressTrackerRendering
 import Testing
 
 /// `sets` and `status`: what they print, at any width, and that they never change the file.
@@ -58,6 +59,18 @@ struct ReadCommandTests {
             #expect(output.lines[0].hasPrefix(longName + "  "))
         }
         #expect(output.lines[1].hasSuffix("0/20000    0.0%"))
+    }
+
+    @Test func columnsLineUpForWideAndCombiningNames() throws {
+        let cli = try CLI()
+        for name in ["数据导入", "rows", "e\u{301}tape", "🇯🇵👨‍👩‍👧"] {
+            try cli.run("create", "import", name, "--total", "10")
+        }
+        for command in [["status", "import"], ["history", "import"]] {
+            let lines = try cli.run(command).lines
+            // Every line is as wide as the others in columns, whatever its count of characters.
+            #expect(Set(lines.dropFirst().map(DisplayWidth.of)).count == 1, "\(lines)")
+        }
     }
 
     @Test func percentagesHaveOneDecimalAndShow100OnlyWhenDone() throws {

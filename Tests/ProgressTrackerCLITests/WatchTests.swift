@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `watch` into a pipe: a plain line per change made by other processes, exit 0 at 100%.
+/// (`--stale-after 86400`: no test waits long enough for a quiet note to replace the pace.)
 struct WatchTests {
     /// `2026-11-25T12:30:05Z overall 33.3% | a 1/2 50.0% | b 0/1 0.0%` → the part after the time.
     private func status(of line: String?) throws -> Substring {
@@ -14,7 +15,7 @@ struct WatchTests {
         let cli = try CLI()
         try cli.run("create", "import", "a", "--total", "2")
         try cli.run("create", "import", "b", "--total", "1")
-        let watch = try cli.start("watch", "import", "--interval", "0.02")
+        let watch = try cli.start("watch", "import", "--interval", "0.02", "--stale-after", "86400")
         // Each change is made only after the line for the previous state was read, so every
         // change has its own line, whatever the timing.
         #expect(try status(of: watch.nextLine()) == "overall 0.0% | a 0/2 0.0% | b 0/1 0.0%")
@@ -32,7 +33,7 @@ struct WatchTests {
         let cli = try CLI()
         try cli.run("create", "import", "a", "--total", "2")
         try cli.run("increment", "import", "a", "--item", "x")
-        let watch = try cli.start("watch", "import", "--interval", "0.02")
+        let watch = try cli.start("watch", "import", "--interval", "0.02", "--stale-after", "86400")
         #expect(try status(of: watch.nextLine()) == "overall 50.0% | a 1/2 50.0%")
         try cli.run("increment", "import", "a", "--item", "x")  // already counted
         try cli.run("create", "other", "t", "--total", "1")  // another set of the file
@@ -55,7 +56,7 @@ struct WatchTests {
     @Test func controlCStopsWatchingWithStatus130() throws {
         let cli = try CLI()
         try cli.run("create", "import", "a", "--total", "2")
-        let watch = try cli.start("watch", "import", "--interval", "0.02")
+        let watch = try cli.start("watch", "import", "--interval", "0.02", "--stale-after", "86400")
         _ = watch.nextLine()  // the first state: watch is now in its loop
         watch.process.interrupt()
         #expect(watch.waitForExit() == 130)

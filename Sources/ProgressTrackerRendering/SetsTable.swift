@@ -1,52 +1,47 @@
-import Foundation
-import ProgressTracking
+internal import Foundation
+package import ProgressTracking
 
-/// The `sets` listing: a header, then one line per set with its run: how long it was
-/// active, when it started and when it finished. On a narrow terminal the time columns are
-/// dropped first (finished, then started), so the name, count, overall and duration fit.
-enum SetsTable {
+/// The `sets` listing: a header, then one line per set with its run: how long it was active,
+/// when it started and when it finished.
+///
+/// Fitted to the width: the time columns are dropped first (finished, then started), then
+/// names are cut, down to `minimumNameWidth`; below that each line is cut to the width.
+package enum SetsTable {
     private static let gap = "  "
     private static let minimumNameWidth = 8
     private static let headers = (
         name: "SET", trackers: "TRACKERS", overall: "OVERALL", duration: "DURATION", started: "STARTED", finished: "FINISHED"
     )
-    /// What a time or duration column shows before there is one.
-    private static let none = "-"
-    /// Local time to the second: `2026-11-25 12:30:05`.
-    static let timeFormat = Date.VerbatimFormatStyle(
-        format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
-        timeZone: .current,
-        calendar: Calendar(identifier: .gregorian)
-    )
-    private static let timeWidth = 19
 
-    static func lines(_ summaries: [TrackerSetSummary], width: Int) -> [String] {
-        let durations = summaries.map { $0.startedAt == nil ? none : TrackerStatus.durationText($0.elapsed) }
+    /// The listing's lines for a terminal `width` columns wide.
+    /// - Complexity: O(n) in the sets and the length of their names.
+    package static func lines(_ summaries: [TrackerSetSummary], width: Int) -> [String] {
+        let durations = summaries.map { $0.startedAt == nil ? Placeholder.none : DurationText.of($0.elapsed) }
         let trackersWidth = headers.trackers.count
         let overallWidth = headers.overall.count
         let durationWidth = durations.map(\.count).reduce(headers.duration.count, max)
         let fixedWidth = trackersWidth + overallWidth + durationWidth + 3 * gap.count
-        let timeColumnWidth = gap.count + timeWidth
-        let longestName = max(headers.name.count, summaries.map(\.name.count).max() ?? 0)
+        let timeColumnWidth = gap.count + LocalTime.width
+        let longestName = summaries.map { Cell.width(of: $0.name) }.reduce(headers.name.count, max)
         let timeColumns = (0...2).last { count in
             width - fixedWidth - count * timeColumnWidth >= min(longestName, minimumNameWidth) + gap.count
         } ?? 0
         let nameWidth = max(minimumNameWidth, min(longestName, width - fixedWidth - timeColumns * timeColumnWidth - gap.count))
 
         func line(_ name: String, _ trackers: String, _ overall: String, _ duration: String, _ started: String, _ finished: String) -> String {
-            let times = [started, finished].prefix(timeColumns).map { Cell.left($0, width: timeWidth) }
+            let times = [started, finished].prefix(timeColumns).map { Cell.left($0, width: LocalTime.width) }
             let cells = [
                 Cell.left(name, width: nameWidth), Cell.right(trackers, width: trackersWidth),
                 Cell.right(overall, width: overallWidth), Cell.right(duration, width: durationWidth),
             ]
-            return (cells + times).joined(separator: gap).trimmingTrailingSpaces()
+            return Truncation.cut((cells + times).joined(separator: gap).trimmingTrailingSpaces(), toWidth: width)
         }
         func time(_ date: Date?) -> String {
-            date?.formatted(timeFormat) ?? none
+            date.map(LocalTime.of) ?? Placeholder.none
         }
         return [line(headers.name, headers.trackers, headers.overall, headers.duration, headers.started, headers.finished)]
             + zip(summaries, durations).map { summary, duration in
-                line(summary.name, "\(summary.trackerCount)", Cell.percent(summary.overall), duration, time(summary.startedAt), time(summary.completedAt))
+                line(summary.name, "\(summary.trackerCount)", PercentText.of(summary.overall), duration, time(summary.startedAt), time(summary.completedAt))
             }
     }
 }

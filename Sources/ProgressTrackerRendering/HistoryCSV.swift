@@ -1,0 +1,24 @@
+internal import Foundation
+package import ProgressTracking
+
+/// `history --csv`: a header, then one row per event, with times in ISO 8601 (UTC).
+///
+/// Machine output, so values stay exact: RFC 4180 quoting (a field with a comma, a quote or a
+/// line break is quoted, its quotes doubled), and no terminal escaping.
+package enum HistoryCSV {
+    /// The first line: the names of the fields.
+    package static let header = "at,tracker,kind,current,total"
+
+    /// The header, then a line per event.
+    package static func lines(_ events: [HistoryEvent]) -> [String] {
+        [header] + events.map { event in
+            [event.at.formatted(.iso8601), quoted(event.tracker), event.kind.rawValue, "\(event.current)", "\(event.total)"]
+                .joined(separator: ",")
+        }
+    }
+
+    private static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,7 @@
+/// What a cell shows in place of a value.
+package enum Placeholder {
+    /// The value is not a number (NaN): something upstream went wrong, and it is shown, not hidden.
+    package static let unknown = "?"
+    /// There is no value yet: a time before the event, a duration before the start.
+    package static let none = "-"
+}

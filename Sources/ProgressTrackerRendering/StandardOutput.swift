@@ -1,0 +1,18 @@
+internal import Foundation
+
+/// Writing to standard output and standard error as it happens.
+package enum StandardOutput {
+    /// Prints `text` and flushes it: a pipe's reader (a log, a test) sees each line as it
+    /// happens, in order with what `print` wrote before.
+    package static func write(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
+
+    /// Writes `text` to standard error, after flushing what standard output holds (`fflush(nil)`
+    /// flushes every stream; naming `stdout`, a C global, is not concurrency-safe).
+    package static func writeError(_ text: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,13 @@
+internal import ArgumentParser
+internal import Foundation
+
+/// How `history` reads the dates of `--since` and `--until`.
+enum HistoryDate {
+    /// `2026-11-24` as local midnight, or an ISO 8601 time with its zone.
+    static func parse(_ text: String) throws -> Date {
+        if let time = try? Date(text, strategy: .iso8601) { return time }
+        let day = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
+        if let midnight = try? Date(text, strategy: day) { return midnight }
+        throw ValidationError("not a date: \(text) (give 2026-11-24 or 2026-11-24T22:00:00Z)")
+    }
+}

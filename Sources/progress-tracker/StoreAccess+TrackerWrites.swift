@@ -1,0 +1,24 @@
+internal import ProgressTracking
+internal import ProgressTrackerRendering
+
+/// The commands that write to one tracker: how they find or make it, and what they print.
+extension StoreAccess {
+    /// Creates or opens the tracker with `make`, in its set (created if new), then prints it.
+    func makeTracker(_ target: TrackerArguments, _ make: (ProgressTrackerSet, String) throws -> ProgressTracker) throws {
+        let store = try openForWriting(creatingFile: true)
+        // One transaction: a tracker refused (bad total, already there) leaves no new empty set behind.
+        let made = try store.transaction { try make(store.trackerSet(named: target.set), target.tracker) }
+        print(StatusLine.tracker(set: target.set, tracker: target.tracker, try made.status()))
+    }
+
+    /// Applies `change` to the tracker, which must exist, then prints where it stands
+    /// followed by the note `change` returns.
+    func changeTracker(_ target: TrackerArguments, _ change: (ProgressTracker) throws -> String) throws {
+        let store = try openForWriting()
+        guard let changed = try existingSet(target.set, in: store).getTracker(target.tracker) else {
+            throw CommandError.unknownTracker(target.tracker, set: target.set)
+        }
+        let note = try change(changed)
+        print(StatusLine.tracker(set: target.set, tracker: target.tracker, try changed.status()) + note)
+    }
+}

@@ -1,0 +1,44 @@
+internal import Foundation
+internal import ProgressTracking
+
+/// The store file a command works on, and how commands open it and find sets by name.
+struct StoreAccess {
+    /// `--db`, else `$PROGRESS_TRACKER_DB` unless it is empty (an empty variable counts as
+    /// unset, as a shell's `VAR= command` or an unset variable in a script gives), else the default.
+    let path: String
+
+    init(_ storeFile: StoreFile, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let variable = environment[StoreFile.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+        path = storeFile.db ?? variable ?? StoreFile.defaultPath
+    }
+
+    /// Opens the store for a command that writes. Only commands that create trackers create
+    /// the file: the others would fail on an empty store anyway, and should leave no file behind.
+    func openForWriting(creatingFile: Bool = false) throws -> ProgressStore {
+        try checkExists(unless: creatingFile)
+        return try ProgressStore(path: path)
+    }
+
+    /// Opens the store read-only, for commands that only look: they must never create or change the file.
+    func openForReading() throws -> ProgressStore {
+        try checkExists()
+        return try ProgressStore(path: path, readOnly: true)
+    }
+
+    private func checkExists(unless creatingFile: Bool = false) throws {
+        // Checked here because SQLite's own messages ("unable to open database file", or a
+        // disk I/O error for a directory opened read-only) do not say what is wrong.
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw CommandError.directory(path: path) }
+        guard exists || creatingFile else { throw CommandError.noStore(path: path) }
+    }
+
+    /// The set of that name, which must exist.
+    func existingSet(_ name: String, in store: ProgressStore) throws -> ProgressTrackerSet {
+        guard let set = try store.getTrackerSet(named: name) else {
+            throw CommandError.unknownSet(name, path: path)
+        }
+        return set
+    }
+}
