@@ -1,6 +1,7 @@
 package import ProgressTracking
 
-/// The `history` table: one line per event, oldest first: local time, tracker, event, count.
+/// The `history` table: one line per event, oldest first: local time, tracker (`*` for the
+/// set's own events), event, count.
 ///
 /// Fitted to the width as `status` and `sets` are: the tracker column is as wide as the
 /// longest name, cut down to what the width leaves (never below `minimumTrackerWidth`), and
@@ -17,7 +18,7 @@ package enum HistoryTable {
         let counts = events.map { "\($0.current)/\($0.total)" }
         let countWidth = counts.map(\.count).reduce(headers.count.count, max)
         let room = width - LocalTime.width - kindWidth - countWidth - 3 * gap.count
-        let longestTracker = events.map { Cell.width(of: $0.tracker) }.reduce(headers.tracker.count, max)
+        let longestTracker = events.map { Cell.width(of: $0.tracker ?? Placeholder.wholeSet) }.reduce(headers.tracker.count, max)
         let trackerWidth = max(min(minimumTrackerWidth, longestTracker), min(longestTracker, room))
 
         func line(_ time: String, _ tracker: String, _ kind: String, _ count: String) -> String {
@@ -28,6 +29,6 @@ package enum HistoryTable {
             return Truncation.cut(cells.joined(separator: gap), toWidth: width)
         }
         return [line(headers.time, headers.tracker, headers.kind, headers.count)]
-            + zip(events, counts).map { event, count in line(LocalTime.of(event.at), event.tracker, event.kind.rawValue, count) }
+            + zip(events, counts).map { event, count in line(LocalTime.of(event.at), event.tracker ?? Placeholder.wholeSet, event.kind.rawValue, count) }
     }
 }

@@ -4,4 +4,6 @@ package enum Placeholder {
     package static let unknown = "?"
     /// There is no value yet: a time before the event, a duration before the start.
     package static let none = "-"
+    /// The row is the set's own, not one tracker's: a pause, a resume, a cancel in the history.
+    package static let wholeSet = "*"
 }

@@ -14,6 +14,8 @@ internal import ProgressTrackingStorage
 ///   recorded (`totalChanged`).
 /// - Any other change that raises the count records a progress sample if one is due: at most
 ///   one per sample interval.
+/// - An item's first failure records a `failed` sample if one is due, by its own clock: at
+///   most one per sample interval, however many items fail.
 ///
 /// Every other change is quiet: it needs no history row, and the storage's hot path
 /// (`TrackerStorage.applyQuietly`) applies it in one statement whose WHERE clause is this rule
@@ -29,6 +31,13 @@ struct HistoryPolicy {
         var events: [HistoryEvent.Kind]
         /// The marks to set on the tracker; nil when the change records nothing.
         var marks: TrackerMarks?
+    }
+
+    /// Whether a new failure, with the tracker's failures last sampled at `lastSample`, is
+    /// to be sampled into the history at `now`.
+    func samplesFailure(lastSample: Double?, at now: Double) -> Bool {
+        guard let lastSample else { return true }
+        return now >= lastSample + sampleInterval
     }
 
     /// The count and total after `change`; nil if the count would overflow.

@@ -85,26 +85,103 @@ public struct ProgressTracker: Sendable {
     @discardableResult
     public func increment(item key: String) throws(ProgressTrackingError) -> Bool {
         let key = try Validation.itemKey(key)
+        let (identity, store) = (self.identity, self.store)
         // The key and its count commit together or not at all, even inside a caller's
         // transaction that swallows an error: outside one, a transaction of their own makes
         // them one commit; inside, the key is deleted again when the count fails, which a
         // savepoint would do at a cost larger than the count's.
+        let outcome = try store.connections.writeUndoingItself(subject) { storage throws(StorageError) in
+            try Self.countItem(key, resolving: .counted, of: identity, in: store, on: storage)
+        }
+        return try counted(outcome)
+    }
+
+    /// Skips the item `key`: it is done on purpose without being processed. The first call for
+    /// a key counts it, as `increment(item:)` does, records it as skipped with `reason`, and
+    /// resolves its failure if it had one; it returns true. A key counted before is not
+    /// counted again: false, and nothing changes.
+    /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.emptyText(.reason)`,
+    ///   `.textTooLong`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, or a store error.
+    @discardableResult
+    public func skip(item key: String, reason: String) throws(ProgressTrackingError) -> Bool {
+        let key = try Validation.itemKey(key)
+        let reason = try Validation.reason(reason)
         let (identity, store) = (self.identity, self.store)
-        let outcome = try store.connections.writeUndoingItself(subject) { storage throws(StorageError) -> CountOutcome? in
-            guard try storage.insertItem(key, into: identity) else { return nil }
-            do throws(StorageError) {
-                let outcome = try Self.count(.add(1), of: identity, in: store, on: storage)
-                if outcome == .overflow { try storage.deleteItem(key, from: identity) }
-                return outcome
-            } catch {
-                // If this fails too, the database has ended the transaction, key included.
-                try? storage.deleteItem(key, from: identity)
-                throw error
+        let outcome = try store.connections.writeAtomically(subject) { storage throws(StorageError) in
+            let outcome = try Self.countItem(key, resolving: .skipped, of: identity, in: store, on: storage)
+            if outcome == .applied { try storage.recordSkip(key, reason: reason, of: identity, at: store.timekeeping.time(on: storage)) }
+            return outcome
+        }
+        return try counted(outcome)
+    }
+
+    /// Records that the item `key` failed, with `reason`: the item is not counted. Repeated
+    /// failures of a key keep one record, with the number of attempts, the first and last
+    /// time and the last reason (see `failures(_:limit:)`). A later `increment(item:)` or
+    /// `skip(item:reason:)` of the key counts it and resolves the failure. The failure and
+    /// the tracker's count of failures commit together.
+    ///
+    /// History gets one `failed` sample per sample interval at most, however many items fail.
+    /// - Returns: How many times the item has failed, this time included.
+    /// - Complexity: like `increment(item:)`: an upsert into the tracker's failures and, for a
+    ///   first failure, one UPDATE of the tracker.
+    /// - Throws: `.itemAlreadyCounted` (a counted item cannot fail; nothing changes),
+    ///   `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.emptyText(.reason)`,
+    ///   `.textTooLong`, `.trackerRemoved`, `.readOnly`, or a store error.
+    @discardableResult
+    public func fail(item key: String, reason: String) throws(ProgressTrackingError) -> Int {
+        let key = try Validation.itemKey(key)
+        let reason = try Validation.reason(reason)
+        let (identity, store) = (self.identity, self.store)
+        let attempts = try store.connections.writeAtomically(subject) { storage throws(StorageError) -> Int? in
+            let now = try store.timekeeping.time(on: storage)
+            switch try storage.recordFailure(key, reason: reason, of: identity, at: now) {
+            case .alreadyCounted:
+                return nil
+            case let .repeated(attempts):
+                return attempts
+            case let .first(lastSample):
+                if HistoryPolicy(sampleInterval: store.timekeeping.sampleInterval).samplesFailure(lastSample: lastSample, at: now) {
+                    try storage.markFailuresSampled(identity, at: now)
+                    try storage.recordEvent(HistoryEvent.Kind.failed.rawValue, of: identity, at: now)
+                }
+                return 1
             }
         }
-        guard let outcome else { return false }
-        if outcome == .overflow { throw .countOverflow(tracker: name, amount: 1) }
-        return true
+        guard let attempts else { throw .itemAlreadyCounted(key: key, tracker: name) }
+        return attempts
+    }
+
+    /// The tracker's failed items, oldest first (by first failure).
+    /// - Parameters:
+    ///   - filter: `.unresolved` (the default), `.resolved` (failed, then counted or
+    ///     skipped), or `.all`.
+    ///   - limit: At most this many; nil for all.
+    /// - Complexity: an index range scan over the tracker's failures.
+    /// - Throws: `.negativeLimit`, `.trackerRemoved`, or a store error.
+    public func failures(_ filter: FailureFilter = .unresolved, limit: Int? = nil) throws(ProgressTrackingError) -> [ItemFailure] {
+        let query = FailureQuery(scope: .tracker(identity), resolved: filter.resolved, limit: try Validation.limit(limit))
+        return try store.connections.read(subject) { storage throws(StorageError) in try storage.failures(query) }
+            .map(ItemFailure.init)
+    }
+
+    /// Where the worker is in its input, as `setCursor(_:)` left it; nil when none is set.
+    /// `openTracker` of an existing tracker gives it back with its counts.
+    /// - Throws: `.trackerRemoved`, or a store error.
+    public var cursor: String? {
+        get throws(ProgressTrackingError) {
+            try store.connections.read(subject) { storage throws(StorageError) in try storage.cursor(of: identity) }
+        }
+    }
+
+    /// Sets where the worker is in its input (a file offset, a page token, the last key), or
+    /// clears it with nil. Set inside the same `store.transaction { }` as the counts of the
+    /// records before it, it commits with them, so that after a kill the cursor and the counts
+    /// always agree.
+    /// - Throws: `.textTooLong`, `.nullCharacter`, `.trackerRemoved`, `.readOnly`, or a store error.
+    public func setCursor(_ cursor: String?) throws(ProgressTrackingError) {
+        let cursor = try Validation.cursor(cursor)
+        try store.connections.write(subject) { storage throws(StorageError) in try storage.setCursor(cursor, of: identity) }
     }
 
     /// Whether `increment(item:)` has counted `key`.
@@ -129,6 +206,36 @@ public struct ProgressTracker: Sendable {
     }
 
     // MARK: - Changing
+
+    /// Whether an item was counted now, from how its count went.
+    private func counted(_ outcome: CountOutcome?) throws(ProgressTrackingError) -> Bool {
+        guard let outcome else { return false }
+        if outcome == .overflow { throw .countOverflow(tracker: name, amount: 1) }
+        return true
+    }
+
+    /// Counts a new item key and resolves its failure as `resolution`; nil if the key was
+    /// counted before. When the count overflows, the key is deleted again; when it fails, too,
+    /// for a caller's transaction that goes on (see `increment(item:)`).
+    private static func countItem(
+        _ key: String, resolving resolution: ItemFailure.Resolution,
+        of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
+    ) throws(StorageError) -> CountOutcome? {
+        guard try storage.insertItem(key, into: identity) else { return nil }
+        do throws(StorageError) {
+            let outcome = try count(.add(1), of: identity, in: store, on: storage)
+            if outcome == .overflow {
+                try storage.deleteItem(key, from: identity)
+            } else {
+                _ = try storage.resolveFailure(key, of: identity, as: resolution.rawValue, at: store.timekeeping.now?())
+            }
+            return outcome
+        } catch {
+            // If this fails too, the database has ended the transaction, key included.
+            try? storage.deleteItem(key, from: identity)
+            throw error
+        }
+    }
 
     private func change(_ change: CountChange) throws(ProgressTrackingError) {
         // Captured one by one, not as `self`: copying the handle costs retains on the hot path.

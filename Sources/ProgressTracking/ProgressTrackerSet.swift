@@ -147,6 +147,16 @@ public struct ProgressTrackerSet: Sendable {
         })
     }
 
+    /// The failed items of every tracker in the set, oldest first (by first failure); see
+    /// `ProgressTracker.failures(_:limit:)`.
+    /// - Complexity: O(f log f) in the set's failures of that kind.
+    /// - Throws: `.negativeLimit`, `.trackerSetRemoved`, or a store error.
+    public func failures(_ filter: FailureFilter = .unresolved, limit: Int? = nil) throws(ProgressTrackingError) -> [ItemFailure] {
+        let query = FailureQuery(scope: .set(identity), resolved: filter.resolved, limit: try Validation.limit(limit))
+        return try store.connections.read(subject) { storage throws(StorageError) in try storage.failures(query) }
+            .map(ItemFailure.init)
+    }
+
     /// The set's tracker count, overall progress, and the times of its run.
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func summary() throws(ProgressTrackingError) -> TrackerSetSummary {

@@ -15,6 +15,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
         case trackerSetName = "tracker set name"
         case trackerName = "tracker name"
         case itemKey = "item key"
+        case reason
+        case cursor
     }
 
     // MARK: Bad input
@@ -27,8 +29,15 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case emptyItemKey
     /// Item keys are at most 65,536 UTF-8 bytes; `bytes` is the key's length.
     case itemKeyTooLong(key: String, bytes: Int)
-    /// Names and item keys must not contain U+0000, which not every database can store.
+    /// Names, item keys, reasons and cursors must not contain U+0000, which not every
+    /// database can store.
     case nullCharacter(TextKind, value: String)
+    /// A reason must not be empty.
+    case emptyText(TextKind)
+    /// A reason is at most 4,096 UTF-8 bytes, a cursor 65,536; `bytes` is the text's length.
+    case textTooLong(TextKind, value: String, bytes: Int)
+    /// A listing's limit was negative.
+    case negativeLimit(Int)
     /// An increment was negative.
     case negativeAmount(Int)
     /// A total was negative.
@@ -49,6 +58,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case trackerRemoved(tracker: String, set: String)
     /// The tracker set behind this handle was removed.
     case trackerSetRemoved(set: String)
+    /// `fail(item:reason:)` of an item that is counted: a counted item cannot fail.
+    case itemAlreadyCounted(key: String, tracker: String)
 
     // MARK: The file
 
@@ -88,6 +99,12 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
             "item key is \(bytes) UTF-8 bytes long, more than the limit of \(Validation.maximumItemKeyBytes): \"\(key.prefix(40))…\""
         case let .nullCharacter(kind, value):
             "\(kind.rawValue) must not contain the NUL character (U+0000): \"\(value.prefix(40).replacing("\u{0}", with: "\\0"))\""
+        case let .emptyText(kind):
+            "\(kind.rawValue) must not be empty"
+        case let .textTooLong(kind, value, bytes):
+            "\(kind.rawValue) is \(bytes) UTF-8 bytes long, more than the limit of \(Validation.maximumBytes(of: kind)): \"\(value.prefix(40))…\""
+        case let .negativeLimit(limit):
+            "limit must not be negative: \(limit)"
         case let .negativeAmount(amount):
             "increment must not be negative: \(amount)"
         case let .negativeTotal(total):
@@ -104,6 +121,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
             "tracker \"\(tracker)\" was removed from set \"\(set)\""
         case let .trackerSetRemoved(set):
             "tracker set \"\(set)\" was removed"
+        case let .itemAlreadyCounted(key, tracker):
+            "item \"\(key.prefix(40))\" of tracker \"\(tracker)\" is counted, so it cannot fail"
         case let .cannotOpen(path, reason):
             "cannot open \(path): \(reason)"
         case let .notADatabase(path):

@@ -11,6 +11,7 @@ extension TrackerSetStatus {
     init(_ row: SetStatusRow) {
         self.init(
             overall: row.overall,
+            state: ControlState(rawValue: row.state) ?? .running,
             startedAt: row.timing.startedAt.map(Date.init(timeIntervalSince1970:)),
             updatedAt: row.timing.changedAt.map(Date.init(timeIntervalSince1970:)),
             completedAt: row.timing.completedAt.map(Date.init(timeIntervalSince1970:)),

@@ -18,7 +18,8 @@ extension TrackerSetSummary {
             completedAt: row.timing.completedAt.map(Date.init(timeIntervalSince1970:)),
             elapsed: elapsed,
             items: row.items,
-            meanRate: elapsed > 0 ? Double(row.items) / elapsed : nil
+            meanRate: elapsed > 0 ? Double(row.items) / elapsed : nil,
+            state: ControlState(rawValue: row.state) ?? .running
         )
     }
 }

@@ -36,6 +36,13 @@ package struct Bindings {
         bind(Int64(value ? 1 : 0), as: name)
     }
 
+    /// Binds NULL for nil, else 1 or 0.
+    package mutating func bind(_ value: Bool?, as name: StaticString) {
+        let index = next(name)
+        guard let value else { return record(sqlite3_bind_null(handle, index)) }
+        record(sqlite3_bind_int64(handle, index, value ? 1 : 0))
+    }
+
     package mutating func bind(_ value: Double?, as name: StaticString) {
         let index = next(name)
         guard let value else { return record(sqlite3_bind_null(handle, index)) }

@@ -19,14 +19,20 @@ package final class Statement {
     var columnsChecked = false
 
     init(database: OpaquePointer, sql: String) throws(SQLiteError) {
-        var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let result = sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+        // The tail points into the C string SQLite was given, so it is read while that lives:
+        // the temporary C string Swift passes for a String argument is gone after the call.
+        let (result, handle, hasTail) = sql.withCString { text in
+            var handle: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let result = sqlite3_prepare_v3(database, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            let hasTail = tail.map { !String(cString: $0).allSatisfy(\.isWhitespace) } ?? false
+            return (result, handle, hasTail)
+        }
         guard result == SQLITE_OK, let handle else {
             throw SQLiteError(result: result, handle: database, sql: sql)
         }
         // One statement per Statement: silently dropping a tail would lose SQL.
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if hasTail {
             sqlite3_finalize(handle)
             throw SQLiteError(code: .misuse, message: "more than one statement in one prepare", sql: sql)
         }

@@ -3,8 +3,8 @@ package import ProgressTrackingStorage
 
 extension SQLiteTrackerStorage {
     private static let recordEvent = SQL("""
-        INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total)
-        SELECT set_id, id, name, :kind, :now, current, total FROM tracker WHERE id = :id AND token = :token
+        INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
+        SELECT set_id, id, name, :kind, :now, current, total, failed, skipped FROM tracker WHERE id = :id AND token = :token
         """)
 
     package func recordEvent(_ kind: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError) {
@@ -18,11 +18,12 @@ extension SQLiteTrackerStorage {
         }
     }
 
-    // Unbound bounds (NULL) do not limit.
+    // Unbound bounds (NULL) do not limit. One tracker's history includes the set's own events
+    // (paused, resumed, cancelled), which concern every tracker of the set.
     private static let history = SQL("""
-        SELECT e.tracker, e.kind, e.at, e.current, e.total
+        SELECT e.tracker, e.kind, e.at, e.current, e.total, e.failed, e.skipped
         FROM tracker_event e JOIN tracker_set s ON s.id = e.set_id
-        WHERE s.name = :set AND (:tracker IS NULL OR e.tracker = :tracker)
+        WHERE s.name = :set AND (:tracker IS NULL OR e.tracker = :tracker OR e.tracker IS NULL)
             AND (:since IS NULL OR e.at >= :since) AND (:until IS NULL OR e.at < :until)
         ORDER BY e.at, e.id
         """)
@@ -39,8 +40,8 @@ extension SQLiteTrackerStorage {
                 $0.bind(until, as: ":until")
             } read: { row in
                 EventRow(
-                    tracker: row.string("tracker"), kind: row.string("kind"), at: row.double("at"),
-                    current: row.int("current"), total: row.int("total")
+                    tracker: row.optionalString("tracker"), kind: row.string("kind"), at: row.double("at"),
+                    current: row.int("current"), total: row.int("total"), failed: row.int("failed"), skipped: row.int("skipped")
                 )
             }
         }

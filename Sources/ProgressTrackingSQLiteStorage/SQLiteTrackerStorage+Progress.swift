@@ -29,11 +29,12 @@ extension SQLiteTrackerStorage {
     private static let trackerColumns = """
         t.name, t.current, t.total, t.percent, t.effective_weight,
         m.started_at, r.updated_at, r.completed_at, m.paused_seconds,
-        b.at AS base_at, b.current AS base_current
+        b.at AS base_at, b.current AS base_current, r.failed, r.skipped, c.value AS cursor
         """
     private static let trackerJoins = """
         LEFT JOIN tracker r ON r.id = t.id
         LEFT JOIN tracker_timing m ON m.tracker_id = t.id
+        LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
         LEFT JOIN tracker_event b ON b.id = COALESCE(
             (SELECT e.id FROM tracker_event e
              WHERE e.tracker_id = r.id AND e.at >= m.rate_since AND e.at <= r.updated_at - :rate_window
@@ -48,6 +49,7 @@ extension SQLiteTrackerStorage {
     private static let status = SQL("""
         SELECT p.overall, g.started_at AS set_started_at, g.changed_at AS set_changed_at,
             g.completed_at AS set_completed_at, g.paused_seconds AS set_paused_seconds,
+            (SELECT state FROM tracker_set WHERE id = :set) AS state,
             \(trackerColumns)
         FROM tracker_set_progress p
         JOIN tracker_set_timing g ON g.set_id = p.set_id
@@ -61,8 +63,8 @@ extension SQLiteTrackerStorage {
         var status: SetStatusRow?
         try run { () throws(SQLiteError) in
             try connection.statement(Self.status).forEach {
-                $0.bind(rateWindow, as: ":rate_window")
                 $0.bind(set.id, as: ":set")
+                $0.bind(rateWindow, as: ":rate_window")
                 $0.bind(set.token, as: ":token")
             } _: { row in
                 let overall = row.double("overall")
@@ -72,8 +74,9 @@ extension SQLiteTrackerStorage {
                     completedAt: row.optionalDouble("set_completed_at"),
                     pausedSeconds: row.double("set_paused_seconds")
                 )
+                let state = row.string("state")
                 let tracker = Self.readTracker(&row)
-                if status == nil { status = SetStatusRow(overall: overall, timing: timing, trackers: []) }
+                if status == nil { status = SetStatusRow(overall: overall, timing: timing, state: state, trackers: []) }
                 // An empty set yields one row whose tracker columns are NULL (the LEFT JOIN).
                 if let tracker { status?.trackers.append(tracker) }
             }
@@ -113,11 +116,15 @@ extension SQLiteTrackerStorage {
         let pausedSeconds = row.double("paused_seconds")
         let baseAt = row.optionalDouble("base_at")
         let baseCurrent = row.int("base_current")
+        let failed = row.int("failed")
+        let skipped = row.int("skipped")
+        let cursor = row.optionalString("cursor")
         guard let name else { return nil }
         return TrackerStatusRow(
             name: name, current: current, total: total, percent: percent, effectiveWeight: weight,
             startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, pausedSeconds: pausedSeconds,
-            rateBase: baseAt.map { RateSample(at: $0, current: baseCurrent) }
+            rateBase: baseAt.map { RateSample(at: $0, current: baseCurrent) },
+            failed: failed, skipped: skipped, cursor: cursor
         )
     }
 }

@@ -81,7 +81,7 @@ extension SQLiteTrackerStorage {
 
     private static let summary = SQL("""
         SELECT s.created_at, p.updated_at, p.tracker_count, p.overall,
-            g.started_at, g.changed_at, g.completed_at, g.paused_seconds, g.items
+            g.started_at, g.changed_at, g.completed_at, g.paused_seconds, g.items, s.state
         FROM tracker_set s
         JOIN tracker_set_progress p ON p.set_id = s.id
         JOIN tracker_set_timing g ON g.set_id = s.id
@@ -105,7 +105,8 @@ extension SQLiteTrackerStorage {
                         completedAt: row.optionalDouble("completed_at"),
                         pausedSeconds: row.double("paused_seconds")
                     ),
-                    items: row.int("items")
+                    items: row.int("items"),
+                    state: row.string("state")
                 )
             }
         }

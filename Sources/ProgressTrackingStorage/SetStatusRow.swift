@@ -3,11 +3,14 @@
 package struct SetStatusRow: Sendable, Equatable {
     package var overall: Double
     package var timing: SetTimingRow
+    /// `running`, `paused` or `cancelled`.
+    package var state: String
     package var trackers: [TrackerStatusRow]
 
-    package init(overall: Double, timing: SetTimingRow, trackers: [TrackerStatusRow]) {
+    package init(overall: Double, timing: SetTimingRow, state: String, trackers: [TrackerStatusRow]) {
         self.overall = overall
         self.timing = timing
+        self.state = state
         self.trackers = trackers
     }
 }

@@ -8,13 +8,18 @@ package struct SetSummaryRow: Sendable, Equatable {
     package var timing: SetTimingRow
     /// Items counted by all its trackers, saturated at `Int.max`.
     package var items: Int
+    /// `running`, `paused` or `cancelled`.
+    package var state: String
 
-    package init(createdAt: Double, updatedAt: Double, trackerCount: Int, overall: Double, timing: SetTimingRow, items: Int) {
+    package init(
+        createdAt: Double, updatedAt: Double, trackerCount: Int, overall: Double, timing: SetTimingRow, items: Int, state: String
+    ) {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.trackerCount = trackerCount
         self.overall = overall
         self.timing = timing
         self.items = items
+        self.state = state
     }
 }

@@ -15,10 +15,16 @@ package struct TrackerStatusRow: Sendable, Equatable {
     /// Where the rate is measured from: the last sample at least the rate window before
     /// `updatedAt` since counting last (re)started, or the first one since; nil before any.
     package var rateBase: RateSample?
+    /// Items whose failure is unresolved.
+    package var failed: Int
+    /// Items skipped (and counted).
+    package var skipped: Int
+    package var cursor: String?
 
     package init(
         name: String, current: Int, total: Int, percent: Double, effectiveWeight: Double,
-        startedAt: Double?, updatedAt: Double, completedAt: Double?, pausedSeconds: Double, rateBase: RateSample?
+        startedAt: Double?, updatedAt: Double, completedAt: Double?, pausedSeconds: Double, rateBase: RateSample?,
+        failed: Int, skipped: Int, cursor: String?
     ) {
         self.name = name
         self.current = current
@@ -30,5 +36,8 @@ package struct TrackerStatusRow: Sendable, Equatable {
         self.completedAt = completedAt
         self.pausedSeconds = pausedSeconds
         self.rateBase = rateBase
+        self.failed = failed
+        self.skipped = skipped
+        self.cursor = cursor
     }
 }

@@ -86,6 +86,40 @@ package protocol TrackerStorage: AnyObject {
     func deleteItem(_ key: String, from tracker: TrackerIdentity) throws(StorageError)
     func hasItem(_ key: String, in tracker: TrackerIdentity) throws(StorageError) -> Bool
 
+    // MARK: Failures, skips and cursors
+
+    /// Records that the item failed, unless it is counted: a first failure (or one after its
+    /// last was resolved) adds one to the tracker's failures; a repeated one adds an attempt.
+    func recordFailure(_ key: String, reason: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError) -> FailureRecording
+    /// Notes that the tracker's failures were sampled into the history at `now`.
+    func markFailuresSampled(_ tracker: TrackerIdentity, at now: Double) throws(StorageError)
+    /// Resolves the item's unresolved failure, if it has one, as `resolution` (`counted` or
+    /// `skipped`), taking one from the tracker's failures. Returns whether it had one. `now`
+    /// nil means the storage's clock.
+    func resolveFailure(_ key: String, of tracker: TrackerIdentity, as resolution: String, at now: Double?) throws(StorageError) -> Bool
+    /// Records that the counted item was skipped, with its reason, adding one to the
+    /// tracker's skipped items.
+    func recordSkip(_ key: String, reason: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError)
+    /// The failures `query` asks for, oldest first (by first failure).
+    func failures(_ query: FailureQuery) throws(StorageError) -> [FailureRow]
+    func cursor(of tracker: TrackerIdentity) throws(StorageError) -> String?
+    /// Sets the tracker's cursor, or clears it with nil.
+    func setCursor(_ cursor: String?, of tracker: TrackerIdentity) throws(StorageError)
+
+    // MARK: Control
+
+    /// The set's control state.
+    /// - Complexity: O(1).
+    func control(of set: SetIdentity) throws(StorageError) -> SetControlRow
+    /// Sets the set's control state and when it last stopped running.
+    func setControl(_ control: SetControlRow, of set: SetIdentity) throws(StorageError)
+    /// Resumes a set that stopped running at `haltedAt`: the time until `now` becomes
+    /// downtime of the set and of its started, unfinished trackers, whose rates are measured
+    /// anew from `now`, which becomes their last change.
+    func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError)
+    /// Writes a history row of the set's own (no tracker), with the set's counts.
+    func recordSetEvent(_ kind: String, of set: SetIdentity, at now: Double) throws(StorageError)
+
     // MARK: Progress and history
 
     /// The set's overall percentage, from one aggregate.

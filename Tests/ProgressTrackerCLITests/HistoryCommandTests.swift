@@ -43,13 +43,13 @@ struct HistoryCommandTests {
         #expect(events.allSatisfy { $0.set == "import" })
 
         let csv = try cli.run("history", "import", "--csv").lines
-        #expect(csv.first == "at,tracker,kind,current,total")
+        #expect(csv.first == "at,tracker,kind,current,total,failed,skipped")
         #expect(csv.dropFirst().map { $0.drop { $0 != "," }.dropFirst() } == [
-            "rows,created,0,3",
-            "rows,started,1,3",
-            "rows,completed,3,3",
-            "\"pages, \"\"scanned\"\"\",created,0,1",
-            "\"pages, \"\"scanned\"\"\",removed,0,1",
+            "rows,created,0,3,0,0",
+            "rows,started,1,3,0,0",
+            "rows,completed,3,3,0,0",
+            "\"pages, \"\"scanned\"\"\",created,0,1,0,0",
+            "\"pages, \"\"scanned\"\"\",removed,0,1,0,0",
         ])
         let times = csv.dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(times == events.map { $0.at.formatted(.iso8601) })
@@ -60,7 +60,7 @@ struct HistoryCommandTests {
         try makeHistory(cli)
         #expect(try cli.run("history", "import", "rows", "--csv").lines.count == 4)
         #expect(try cli.run("history", "import", "--since", "2000-01-01", "--csv").lines.count == 6)
-        #expect(try cli.run("history", "import", "--since", "2999-01-01T00:00:00Z", "--csv").lines == ["at,tracker,kind,current,total"])
+        #expect(try cli.run("history", "import", "--since", "2999-01-01T00:00:00Z", "--csv").lines == ["at,tracker,kind,current,total,failed,skipped"])
     }
 
     @Test(arguments: [60, 200])
@@ -108,7 +108,7 @@ struct HistoryCommandTests {
         // A tracker that exists but has no event in the range is simply empty.
         let later = try cli.run("history", "import", "rows", "--since", "2999-01-01", "--csv")
         #expect(later.status == 0)
-        #expect(later.lines == ["at,tracker,kind,current,total"])
+        #expect(later.lines == ["at,tracker,kind,current,total,failed,skipped"])
     }
 
     @Test func historyTakesAnUntilDateAndShowsNoDefaultForItsFormatFlag() throws {

@@ -43,6 +43,6 @@ import Testing
 
     @Test func csvKeepsValuesExact() {
         let lines = HistoryCSV.lines([event("a,\"b\"\n\u{1B}c", .created)])
-        #expect(lines == [HistoryCSV.header, "2027-01-15T08:00:00Z,\"a,\"\"b\"\"\n\u{1B}c\",created,0,3"])
+        #expect(lines == [HistoryCSV.header, "2027-01-15T08:00:00Z,\"a,\"\"b\"\"\n\u{1B}c\",created,0,3,0,0"])
     }
 }
