@@ -1,6 +1,27 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// MARK: - PostgreSQL foundation (issue 14)
+// The libpq module and its thin Swift wrapper, kept in one block so that the layering work
+// can move it without untangling it from the SQLite targets. Nothing here is a product yet:
+// the PostgreSQL storage layer and its product will sit on top.
+let memberImportVisibility: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+let postgresFoundationTargets: [Target] = [
+    // libpq, under a module name no other package uses.
+    .systemLibrary(
+        name: "CProgressTrackingLibPQ",
+        pkgConfig: "libpq",
+        providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+    ),
+    .target(
+        name: "ProgressTrackingLibPQ",
+        dependencies: ["CProgressTrackingLibPQ"],
+        swiftSettings: memberImportVisibility
+    ),
+]
+
+// MARK: - The package
+
 let package = Package(
     name: "ProgressTracking",
     products: [
@@ -49,6 +70,8 @@ let package = Package(
             name: "ProgressTrackerCLITests",
             dependencies: ["ProgressTracking", "progress-tracker"]
         ),
-    ],
+    ]
+        + postgresFoundationTargets,
     swiftLanguageModes: [.v6]
 )
+
