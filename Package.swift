@@ -18,6 +18,17 @@ let postgresFoundationTargets: [Target] = [
         dependencies: ["CProgressTrackingLibPQ"],
         swiftSettings: memberImportVisibility
     ),
+    // Test support, not a product: the throwaway server's settings and network namespaces.
+    .target(
+        name: "ProgressTrackingTestSupport",
+        path: "Tests/ProgressTrackingTestSupport",
+        swiftSettings: memberImportVisibility
+    ),
+    .testTarget(
+        name: "ProgressTrackingLibPQTests",
+        dependencies: ["ProgressTrackingLibPQ", "ProgressTrackingTestSupport"],
+        swiftSettings: memberImportVisibility
+    ),
 ]
 
 // MARK: - The package
