@@ -39,7 +39,7 @@ struct NetworkNamespaceTests {
     @Test func removingTheNamespaceRemovesItsLink() throws {
         let host = try NetworkNamespace()
         host.remove()
-        let error = #expect(throws: NetworkNamespaceError.self) { try host.setLink(up: true) }
+        let error = #expect(throws: CommandError.self) { try host.setLink(up: true) }
         #expect(error?.description.contains("Cannot find device") == true)
     }
 }

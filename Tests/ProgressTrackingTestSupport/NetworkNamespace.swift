@@ -49,7 +49,7 @@ package final class NetworkNamespace {
                 try Self.ip("link", "add", "ptv\(slot)h", "type", "veth", "peer", "name", "ptv\(slot)n")
                 claimed = slot
                 break
-            } catch let error as NetworkNamespaceError where error.description.contains("File exists") {
+            } catch let error as CommandError where error.description.contains("File exists") {
                 continue
             }
         }
@@ -170,26 +170,11 @@ package final class NetworkNamespace {
 
     private static func ip(_ arguments: [String]) throws -> String {
         guard let ipPath else { throw NetworkNamespaceError("iproute2's ip is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ipPath)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: complaint, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw NetworkNamespaceError("ip \(arguments.joined(separator: " ")) failed: \(message)")
-        }
-        return String(decoding: printed, as: UTF8.self)
+        return try Command.run(ipPath, arguments)
     }
 }
 
-/// A failure to set up or change a `NetworkNamespace`.
+/// A failure to set up or enter a `NetworkNamespace` (failures of `ip` are `CommandError`s).
 package struct NetworkNamespaceError: Error, CustomStringConvertible {
     package let description: String
 
