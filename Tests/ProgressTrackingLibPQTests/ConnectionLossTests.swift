@@ -62,3 +62,21 @@ struct ConnectionLossTests {
         #expect(try connection.scalar(Int64.self, "SELECT 1") == 1)
     }
 }
+
+@Suite(.requiresTestPostgres)
+struct ServerRestartTests {
+    @Test func aRestartedServerIsALostConnectionThatReconnects() throws {
+        // A server of this test's own: a restart would break every other suite's sessions.
+        let server = try TestPostgres.startPrivateServer()
+        defer { try? server.stop() }
+        let connection = try testConnection(server.uri)
+        let before = connection.backendProcessID
+        try server.restart()
+        let error = #expect(throws: PostgresError.self) { try connection.query("SELECT 1") }
+        #expect(error?.kind == .connectionLost)
+        #expect(error?.sqlState == .adminShutdown)
+        try connection.reconnect()
+        #expect(connection.backendProcessID != before)
+        #expect(try connection.scalar(Int64.self, "SELECT 1") == 1)
+    }
+}

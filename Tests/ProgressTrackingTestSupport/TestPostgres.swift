@@ -19,9 +19,11 @@ package struct TestPostgres: Sendable {
     package let socketDirectory: String
     /// The subnet `NetworkNamespace` takes addresses from, which the server trusts: `a.b.0.0/16`.
     package let networkNamespaceSubnet: String
-    /// For fault tests that restart or stop the server: run `pgCtl -D dataDirectory -l logFile
-    /// -m fast -w restart` as `operatingSystemUser`. A test that does must have the server to
-    /// itself (start its own with the script): other suites run in parallel with it.
+    /// The server's temporary directory, which `Scripts/test-postgres stop` deletes.
+    package let directory: String
+    /// For fault tests that drive the server themselves: `pgCtl -D dataDirectory -l logFile
+    /// -m fast -w restart`, run as `operatingSystemUser` (and not through Foundation's
+    /// `Process`: see `Command`). `restart()` does exactly that.
     package let dataDirectory: String
     package let logFile: String
     package let pgCtl: String
@@ -51,6 +53,42 @@ package struct TestPostgres: Sendable {
         var description: String { "CI=true requires the PostgreSQL tests to run, but there is \(TestPostgres.skipReason)" }
     }
 
+    // MARK: - Servers of a test's own
+
+    /// `Scripts/test-postgres`, found from this file's place in the package.
+    private static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/test-postgres").path
+
+    /// Starts a throwaway server for one test, for faults that would disturb the tests that
+    /// share the configured server: restarting it, stopping it. Takes a second or two.
+    /// The caller stops it with `stop()`.
+    package static func startPrivateServer() throws -> TestPostgres {
+        // The script prints shell `export` lines; a shell turns them into plain NAME=value.
+        let exports = try Command.run(
+            "/bin/bash", ["-c", "eval \"$(\"$0\" start)\" && env", script])
+        var environment: [String: String] = [:]
+        for line in exports.split(separator: "\n") where line.hasPrefix(variable) {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            environment[String(parts[0])] = parts.count == 2 ? String(parts[1]) : ""
+        }
+        guard let server = TestPostgres(environment: environment) else {
+            throw CommandError("\(script) start printed no \(variable)")
+        }
+        return server
+    }
+
+    /// Restarts the server the way an administrator would (`pg_ctl restart -m fast`): every
+    /// session is told `adminShutdown` and closed. Only for a server of the test's own.
+    package func restart() throws {
+        try Command.run(Self.script, ["restart", directory])
+    }
+
+    /// Stops the server and deletes its directory. Only for a server of the test's own.
+    package func stop() throws {
+        try Command.run(Self.script, ["stop", directory])
+    }
+
     private init?(environment: [String: String]) {
         func value(_ suffix: String) -> String { environment[Self.variable + suffix] ?? "" }
         guard let uri = environment[Self.variable], !uri.isEmpty else { return nil }
@@ -64,6 +102,7 @@ package struct TestPostgres: Sendable {
         user = value("_USER")
         socketDirectory = value("_SOCKET_DIR")
         networkNamespaceSubnet = value("_NETNS_SUBNET")
+        directory = value("_DIR")
         dataDirectory = value("_DATA")
         logFile = value("_LOG")
         pgCtl = value("_PG_CTL")
