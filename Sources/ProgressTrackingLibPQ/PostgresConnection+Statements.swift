@@ -44,16 +44,14 @@ extension PostgresConnection {
         var preparedHere: [String: String] = [:]
         var preparation: [String?] = []  // per statement: the name it is prepared under in this pipeline
         for (statement, parameters) in zip(statements, encoded) {
-            var name = preparedStatementNames[statement.sql] ?? preparedHere[statement.sql]
-            var preparesHere = false
-            if name == nil {
-                let newName = nextStatementName()
-                guard PQsendPrepare(handle, newName, statement.sql, 0, nil) == 1 else { throw abandon(handle, sql: statement.sql) }
-                preparedHere[statement.sql] = newName
-                name = newName
-                preparesHere = true
+            let known = preparedStatementNames[statement.sql] ?? preparedHere[statement.sql]
+            let name = known ?? nextStatementName()
+            if known == nil {
+                // No parameter types: the server infers them from the SQL.
+                guard PQsendPrepare(handle, name, statement.sql, 0, nil) == 1 else { throw abandon(handle, sql: statement.sql) }
+                preparedHere[statement.sql] = name
             }
-            preparation.append(preparesHere ? name : nil)
+            preparation.append(known == nil ? name : nil)
             let sent = parameters.withValues { count, values in
                 // Text results (resultFormat 0): see PostgresDecodable for why.
                 PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
