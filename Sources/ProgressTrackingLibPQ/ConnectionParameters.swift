@@ -42,15 +42,18 @@ struct ConnectionParameters {
         }
     }
 
-    /// The keywords for which libpq's defaults (the `PG*` environment variables, the service
-    /// named by PGSERVICE) hold a value.
+    /// The keywords to which libpq's defaults give a value of their own (from the `PG*`
+    /// environment variables or the service named by PGSERVICE), other than the compiled-in one.
     private static func keywordsSetByEnvironment() -> Set<String> {
         guard let options = PQconndefaults() else { return [] }
         defer { PQconninfoFree(options) }
         var keywords: Set<String> = []
         var option = options
         while let keyword = option.pointee.keyword {
-            if option.pointee.val != nil { keywords.insert(String(cString: keyword)) }
+            let value = option.pointee.val.map { String(cString: $0) }
+            if let value, value != option.pointee.compiled.map({ String(cString: $0) }) {
+                keywords.insert(String(cString: keyword))
+            }
             option += 1
         }
         return keywords
