@@ -6,6 +6,9 @@
 ///   (unacknowledged data) or waiting for a reply (unanswered keepalive probes). It never
 ///   cuts a slow but live server short, because the server's kernel keeps answering probes
 ///   while a statement waits for a lock. It does not apply to Unix sockets.
+///   The server gets the same settings for its end (`tcp_keepalives_*`, `tcp_user_timeout`,
+///   sent as startup `options`), so that it too notices a client host that vanished and ends
+///   its session, releasing its locks, instead of waiting for the kernel's two-hour default.
 /// - `reply` is enforced here, with `poll()` on the connection's socket: no call waits longer
 ///   for its reply, whatever the cause (a stopped server process, a Unix socket, a platform
 ///   without `TCP_USER_TIMEOUT`). Past it the connection is closed and the call throws
@@ -32,10 +35,15 @@ package struct PostgresTimeouts: Sendable, Equatable {
     /// 10 s to connect, 10 s for a silent peer, 60 s for any reply.
     package static let `default` = PostgresTimeouts(connect: .seconds(10), deadPeer: .seconds(10), reply: .seconds(60))
 
-    /// The libpq connection parameters that carry `connect` and `deadPeer`.
+    /// The libpq connection parameters that carry `connect` and `deadPeer`. A connection
+    /// string that sets `options` itself replaces the server's half.
     var libpqParameters: [(keyword: String, value: String)] {
         let deadPeerMilliseconds = max(1, deadPeer.milliseconds)
         let probeInterval = max(1, deadPeerMilliseconds / 4_000)
+        let serverSide = [
+            "tcp_keepalives_idle=\(probeInterval)", "tcp_keepalives_interval=\(probeInterval)",
+            "tcp_keepalives_count=4", "tcp_user_timeout=\(deadPeerMilliseconds)",
+        ]
         return [
             ("connect_timeout", String(max(2, (connect.milliseconds + 999) / 1_000))),
             ("keepalives", "1"),
@@ -44,6 +52,7 @@ package struct PostgresTimeouts: Sendable, Equatable {
             // Counts only where TCP_USER_TIMEOUT is missing: four unanswered probes.
             ("keepalives_count", "4"),
             ("tcp_user_timeout", String(deadPeerMilliseconds)),
+            ("options", serverSide.map { "-c \($0)" }.joined(separator: " ")),
         ]
     }
 }

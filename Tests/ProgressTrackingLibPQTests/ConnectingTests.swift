@@ -44,6 +44,13 @@ struct ConnectingTests {
         #expect(try connection.scalar(String.self, "SELECT $1::text", [.text("zählt 数える 🧮")]) == "zählt 数える 🧮")
     }
 
+    @Test func theServerWatchesForADeadPeerWithTheSameBound() throws {
+        let timeouts = PostgresTimeouts(connect: .seconds(5), deadPeer: .seconds(8), reply: .seconds(30))
+        let connection = try testConnection(timeouts: timeouts)
+        #expect(try connection.scalar(String.self, "SHOW tcp_user_timeout") == "8000")
+        #expect(try connection.scalar(String.self, "SHOW tcp_keepalives_interval") == "2")
+    }
+
     @Test func aPasswordFileIsHonoured() throws {
         let server = try TestPostgres.server()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
