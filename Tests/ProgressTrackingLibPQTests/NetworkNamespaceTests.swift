@@ -19,6 +19,9 @@ struct NetworkNamespaceTests {
         let connection = try host.run { try testConnection(address, timeouts: timeouts) }
         let clientAddress = "SELECT host(inet_client_addr())"
         #expect(try connection.scalar(String.self, clientAddress) == host.address)
+        // The host holds a lock when it vanishes, as a worker cut off mid-transaction would.
+        let lock = Int64.random(in: 1...Int64.max)
+        try connection.pipeline(["BEGIN", PostgresStatement("SELECT pg_advisory_xact_lock($1)", [.int64(lock)])])
 
         try host.setLink(up: false)
         let start = ContinuousClock.now
@@ -26,6 +29,15 @@ struct NetworkNamespaceTests {
         let waited = ContinuousClock.now - start
         #expect(error?.kind == .connectionLost)
         #expect(waited < .seconds(30), "the dead-peer timeout (2 s and a probe), not the 120 s reply timeout")
+
+        // The server notices too, ends the vanished session and frees its lock for others:
+        // this wait ends on the lock's release, not on a clock.
+        let other = try testConnection()
+        try other.pipeline([
+            "BEGIN", "SET LOCAL lock_timeout = '60s'", PostgresStatement("SELECT pg_advisory_xact_lock($1)", [.int64(lock)]),
+        ])
+        try other.query("ROLLBACK")
+        #expect(ContinuousClock.now - start < .seconds(30), "the server's dead-peer timeout, not the kernel's two hours")
 
         // Connecting while the link is down fails within the connect timeout too.
         let refused = #expect(throws: PostgresError.self) { try host.run { try connection.reconnect() } }
@@ -38,8 +50,10 @@ struct NetworkNamespaceTests {
 
     @Test func removingTheNamespaceRemovesItsLink() throws {
         let host = try NetworkNamespace()
+        try Command.run("/usr/sbin/ip", ["link", "show", host.hostInterface])
         host.remove()
-        let error = #expect(throws: CommandError.self) { try host.setLink(up: true) }
-        #expect(error?.description.contains("Cannot find device") == true)
+        let error = #expect(throws: CommandError.self) { try Command.run("/usr/sbin/ip", ["link", "show", host.hostInterface]) }
+        #expect(error?.description.contains("does not exist") == true)
+        #expect(throws: CommandError.self) { try host.setLink(up: true) }
     }
 }

@@ -21,8 +21,10 @@ package final class NetworkNamespace {
     package let hostAddress: String
     /// The namespace's own end, which the server sees as the client's address.
     package let address: String
-    /// This namespace's end of the veth pair: taking it down cuts the host off.
-    private let hostInterface: String
+    /// This namespace's end of the veth pair.
+    package let hostInterface: String
+    /// The namespace's end: taking it down cuts the host off.
+    private let interface: String
     private var isRemoved = false
 
     /// Why namespaces cannot be made here, or nil when they can (tried once per process).
@@ -60,7 +62,8 @@ package final class NetworkNamespace {
         hostInterface = "ptv\(slot)h"
         hostAddress = "\(network).\(firstAddress + 1)"
         address = "\(network).\(firstAddress + 2)"
-        let inside = "ptv\(slot)n"
+        interface = "ptv\(slot)n"
+        let inside = interface
         do {
             try Self.ip("netns", "add", name)
             try Self.ip("link", "set", inside, "netns", name)
@@ -89,10 +92,14 @@ package final class NetworkNamespace {
         _ = try? ip("link", "delete", hostInterface)
     }
 
-    /// Takes the link down (as if the host's cable were pulled: packets are dropped, nobody
-    /// is told) or brings it back up.
+    /// Takes the host's network down, or brings it back up.
+    ///
+    /// It is the namespace's own end that goes down, as a host's network would: the server's
+    /// end stays up and its packets to the host vanish, so its keepalive probes go unanswered
+    /// and count. Taking the server's end down instead would remove its route to the host,
+    /// and Linux does not count a probe it could not send: the server would never notice.
     package func setLink(up: Bool) throws {
-        try ip("link", "set", hostInterface, up ? "up" : "down")
+        try ip("-n", name, "link", "set", interface, up ? "up" : "down")
     }
 
     /// Runs `body` on the calling thread moved into the namespace, and moves the thread back.
