@@ -1,3 +1,4 @@
+import Foundation
 import ProgressTrackingLibPQ
 import ProgressTrackingTestSupport
 import Testing
@@ -19,6 +20,11 @@ struct NetworkNamespaceTests {
         let connection = try host.run { try testConnection(address, timeouts: timeouts) }
         let clientAddress = "SELECT host(inet_client_addr())"
         #expect(try connection.scalar(String.self, clientAddress) == host.address)
+        // A whole process on the host reaches the server too, as a worker will.
+        let psql = URL(fileURLWithPath: server.pgCtl).deletingLastPathComponent().appendingPathComponent("psql").path
+        let printed = try Command.run(
+            host.commandPrefix[0], host.commandPrefix.dropFirst() + [psql, "-XAtc", clientAddress, address])
+        #expect(printed == host.address + "\n")
         // The host holds a lock when it vanishes, as a worker cut off mid-transaction would.
         let lock = Int64.random(in: 1...Int64.max)
         try connection.pipeline(["BEGIN", PostgresStatement("SELECT pg_advisory_xact_lock($1)", [.int64(lock)])])
@@ -50,9 +56,10 @@ struct NetworkNamespaceTests {
 
     @Test func removingTheNamespaceRemovesItsLink() throws {
         let host = try NetworkNamespace()
-        try Command.run("/usr/sbin/ip", ["link", "show", host.hostInterface])
+        let ip = host.commandPrefix[0]
+        try Command.run(ip, ["link", "show", host.hostInterface])
         host.remove()
-        let error = #expect(throws: CommandError.self) { try Command.run("/usr/sbin/ip", ["link", "show", host.hostInterface]) }
+        let error = #expect(throws: CommandError.self) { try Command.run(ip, ["link", "show", host.hostInterface]) }
         #expect(error?.description.contains("does not exist") == true)
         #expect(throws: CommandError.self) { try host.setLink(up: true) }
     }

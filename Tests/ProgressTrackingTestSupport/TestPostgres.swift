@@ -65,8 +65,9 @@ package struct TestPostgres: Sendable {
     /// The caller stops it with `stop()`.
     package static func startPrivateServer() throws -> TestPostgres {
         // The script prints shell `export` lines; a shell turns them into plain NAME=value.
+        // Its exports replace the configured server's variables, which this process has.
         let exports = try Command.run(
-            "/bin/bash", ["-c", "eval \"$(\"$0\" start)\" && env", script])
+            "/bin/bash", ["-c", "set -e; exports=$(\"$0\" start); eval \"$exports\"; env", script])
         var environment: [String: String] = [:]
         for line in exports.split(separator: "\n") where line.hasPrefix(variable) {
             let parts = line.split(separator: "=", maxSplits: 1)
