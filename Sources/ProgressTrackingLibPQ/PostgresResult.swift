@@ -21,7 +21,9 @@ package final class PostgresResult {
         PQclear(handle)
     }
 
+    /// The rows returned; 0 for statements that return none.
     package var rowCount: Int { Int(PQntuples(handle)) }
+    /// The columns of each row; 0 for statements that return none.
     package var columnCount: Int { Int(PQnfields(handle)) }
 
     /// The rows an INSERT, UPDATE, DELETE, MERGE, SELECT, MOVE, FETCH or COPY touched;

@@ -4,10 +4,15 @@
 /// each `$n`'s type from the SQL, as it would for a quoted literal. Where it cannot (a bare
 /// `SELECT $1`), it takes `text`; write `$1::bigint` to say otherwise.
 package enum PostgresValue: Sendable, Hashable {
+    /// SQL NULL.
     case null
+    /// Decimal digits.
     case int64(Int64)
+    /// The shortest digits that read back as the same value; `Infinity`, `-Infinity`, `NaN`.
     case double(Double)
+    /// UTF-8 text without NUL characters.
     case text(String)
+    /// `t` or `f`.
     case bool(Bool)
 }
 
