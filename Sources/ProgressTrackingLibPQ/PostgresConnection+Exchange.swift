@@ -11,8 +11,9 @@ internal import Darwin
 // server that stops answering would hold the caller forever. Every call here instead uses
 // libpq's asynchronous API on a non-blocking connection (PostgreSQL docs, "Asynchronous
 // Command Processing"): queue the request, `PQflush` it, and read with `PQconsumeInput` and
-// `PQisBusy`, waiting in our own `poll()` on `PQsocket` until the call's deadline. The
-// number of system calls is the same as libpq's blocking path.
+// `PQisBusy`, waiting in our own `poll()` on `PQsocket` until the call's deadline. A call
+// makes the system calls of libpq's blocking path (a send, a poll, a receive) plus one
+// non-blocking receive before sending (see `liveHandle`), about a microsecond.
 
 extension PostgresConnection {
     /// The open connection, or the error to throw when it is closed or broken.
