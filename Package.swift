@@ -30,6 +30,18 @@ let package = Package(
             dependencies: ["CProgressTrackingSQLite"],
             swiftSettings: swiftSettings
         ),
+        // libpq, under a module name no other package uses.
+        .systemLibrary(
+            name: "CProgressTrackingLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // The thin Swift wrapper over libpq: connections, statements, bounded waits, errors.
+        .target(
+            name: "ProgressTrackingLibPQ",
+            dependencies: ["CProgressTrackingLibPQ"],
+            swiftSettings: swiftSettings
+        ),
         // The storage protocol every backend implements, its rows and its errors.
         .target(
             name: "ProgressTrackingStorage",
@@ -71,9 +83,21 @@ let package = Package(
             path: "Tests/progress-test-worker",
             swiftSettings: swiftSettings
         ),
+        // Test support, not a product: the throwaway PostgreSQL server's settings, network
+        // namespaces, and running helper programs.
+        .target(
+            name: "ProgressTrackingTestSupport",
+            path: "Tests/ProgressTrackingTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ProgressTrackingSQLiteTests",
             dependencies: ["ProgressTrackingSQLite", "CProgressTrackingSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ProgressTrackingLibPQTests",
+            dependencies: ["ProgressTrackingLibPQ", "ProgressTrackingTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -102,3 +126,4 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
