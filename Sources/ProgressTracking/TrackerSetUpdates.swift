@@ -8,9 +8,9 @@ extension ProgressTrackerSet {
     ///     if status.overall >= 100 { break }
     /// }
     /// ```
-    /// The file is checked every `interval` with an O(1) read (`changeToken()`), and the
-    /// status read only when it changed; statuses equal to the last one are skipped. The
-    /// sequence ends when the task iterating it is cancelled.
+    /// The store is checked at most once every `interval`, however often it changes, with an
+    /// O(1) read (`changeToken()`), and the status read only when it changed; statuses equal
+    /// to the last one are skipped. The sequence ends when the task iterating it is cancelled.
     /// - Throws (from iteration): `.trackerSetRemoved` when the set is removed, or a store error.
     public func updates(every interval: Duration = .milliseconds(250)) -> TrackerSetUpdates {
         TrackerSetUpdates(trackerSet: self, interval: interval)
@@ -37,6 +37,10 @@ public struct TrackerSetUpdates: AsyncSequence, Sendable {
         let interval: Duration
         private var lastToken: ChangeToken?
         private var lastStatus: TrackerSetStatus?
+        /// When the store may be checked again: one check per interval, however busy the
+        /// writers are. A reader that never pauses would also keep SQLite from ever restarting
+        /// its write-ahead log, which then grows without bound.
+        private var nextCheck: ContinuousClock.Instant?
 
         init(trackerSet: ProgressTrackerSet, interval: Duration) {
             self.trackerSet = trackerSet
@@ -44,23 +48,26 @@ public struct TrackerSetUpdates: AsyncSequence, Sendable {
         }
 
         /// The next status that differs from the last one, or nil once the task is cancelled.
+        /// The first comes at once; each later one at least `interval` after the check before.
         public mutating func next() async throws(ProgressTrackingError) -> TrackerSetStatus? {
             while !Task.isCancelled {
+                if let nextCheck {
+                    do {
+                        try await Task.sleep(until: nextCheck, clock: .continuous)
+                    } catch {
+                        return nil
+                    }
+                }
+                nextCheck = .now + interval
                 // The token before the status: a change between the two reads shows up again
                 // at the next check, where reading in the other order would lose it.
                 let token = try trackerSet.store.changeToken()
-                if token != lastToken {
-                    lastToken = token
-                    let status = try trackerSet.getStatus()
-                    if status != lastStatus {
-                        lastStatus = status
-                        return status
-                    }
-                }
-                do {
-                    try await Task.sleep(for: interval)
-                } catch {
-                    return nil
+                guard token != lastToken else { continue }
+                lastToken = token
+                let status = try trackerSet.getStatus()
+                if status != lastStatus {
+                    lastStatus = status
+                    return status
                 }
             }
             return nil

@@ -22,8 +22,9 @@ package final class Connection {
     let handle: OpaquePointer
     /// Prepared statements by `SQL.slot`; see `statement(_:)`.
     private var statements: [Statement?] = []
-    /// Called by SQLite through `handle`, so it lives as long as the connection.
+    /// Called by SQLite through `handle`, so they live as long as the connection.
     private var busyWait: BusyWait?
+    var commitHandler: CommitHandler?
 
     /// Opens (and in `.readWrite` mode creates) the database at `path`; `":memory:"` is a
     /// private in-memory database. With `uri`, `path` is an SQLite URI (`file:…?…`).
@@ -47,8 +48,9 @@ package final class Connection {
     }
 
     deinit {
-        // The handle may outlive this object (below), the busy handler must not.
+        // The handle may outlive this object (below), the handlers must not.
         BusyWait.uninstall(from: handle)
+        sqlite3_wal_hook(handle, nil, nil)
         // Statements are finalized after this body runs; `sqlite3_close_v2` leaves the handle
         // open until the last one is, where `sqlite3_close` would fail with SQLITE_BUSY.
         sqlite3_close_v2(handle)

@@ -11,8 +11,9 @@ package struct SQLiteConnector: StorageConnector {
     /// The path of an in-memory database, private to its one connection.
     package static let inMemoryPath = ":memory:"
 
-    /// The size, in bytes, the write-ahead log is cut back to after a checkpoint resets it.
-    static let logSizeLimit = 64 << 20
+    /// The size, in bytes, the write-ahead log is cut back to after a checkpoint resets it
+    /// (see `Checkpointer`, which keeps the log near it).
+    static let logSizeLimit = 16 << 20
 
     package let path: String
     /// Whether every commit waits for the disk (`synchronous = FULL`), so that it survives
@@ -57,7 +58,8 @@ package struct SQLiteConnector: StorageConnector {
         } catch {
             throw StorageError(error)
         }
-        return SQLiteTrackerStorage(connection: connection)
+        guard path != Self.inMemoryPath else { return SQLiteTrackerStorage(connection: connection) }
+        return SQLiteTrackerStorage(connection: connection, checkpointer: Checkpointer(path: path))
     }
 
     /// Opens the file read-only: it must exist, with the latest schema. An empty file reads

@@ -21,17 +21,27 @@ package final class SQLiteTrackerStorage: TrackerStorage {
     /// reader that needs no care (an empty store in memory).
     private let readAccess: ReadAccess?
     private var readMode: ReadAccess.Mode
+    /// A writer's checkpoints, off its commits; nil for readers and in-memory stores.
+    private let checkpointer: Checkpointer?
 
-    init(connection: Connection) {
+    init(connection: Connection, checkpointer: Checkpointer? = nil) {
         self.connection = connection
+        self.checkpointer = checkpointer
         readAccess = nil
         readMode = .plain
+        if let checkpointer { connection.onCommit(checkpointer.noteCommit) }
+    }
+
+    deinit {
+        // Before the writer's connection: the last connection to close checkpoints the log.
+        checkpointer?.close()
     }
 
     /// A reader of the file `readAccess` names.
     init(reading readAccess: ReadAccess) throws(SQLiteError) {
         (connection, readMode) = try readAccess.open()
         self.readAccess = readAccess
+        checkpointer = nil
     }
 
     /// Runs one statement's worth of work, `body`, translating its SQLite failure. A reader

@@ -56,4 +56,21 @@ import Testing
             try await updates.next()
         }
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func readsAtMostOncePerIntervalHoweverBusyTheWriter() async throws {
+        let store = try ProgressStore(path: directory.path())
+        let rows = try store.trackerSet(named: "busy").createTracker("rows", total: 1_000_000_000)
+        let writing = Task.detached {
+            while !Task.isCancelled { try rows.increment() }
+        }
+        defer { writing.cancel() }
+        let interval = Duration.milliseconds(40)
+        var updates = rows.trackerSet.updates(every: interval).makeAsyncIterator()
+        let started = ContinuousClock.now
+        for _ in 0..<6 { _ = try await updates.next() }
+        // Every one of five statuses after the first waited for its interval, though the
+        // set changed all the time (a lower bound: a slow machine only takes longer).
+        #expect(ContinuousClock.now - started >= interval * 5)
+    }
 }
