@@ -2,15 +2,21 @@ internal import ProgressTrackingStorage
 import Synchronization
 
 /// The trackers a store created or opened, so that opening one of them again is not taken
-/// for a later run resuming it.
+/// for a later run resuming it; and the sets whose downtime it already took on resuming one
+/// of their trackers, so that a run resuming many trackers does so once per set.
 final class OpenedTrackers: Sendable {
-    private let trackers = Mutex<Set<TrackerIdentity>>([])
+    private let opened = Mutex<(trackers: Set<TrackerIdentity>, resumedSets: Set<SetIdentity>)>(([], []))
 
     func contains(_ tracker: TrackerIdentity) -> Bool {
-        trackers.withLock { $0.contains(tracker) }
+        opened.withLock { $0.trackers.contains(tracker) }
     }
 
     func insert(_ tracker: TrackerIdentity) {
-        _ = trackers.withLock { $0.insert(tracker) }
+        _ = opened.withLock { $0.trackers.insert(tracker) }
+    }
+
+    /// Whether this is the first time this store resumes a tracker of `set`.
+    func resumesFirst(_ set: SetIdentity) -> Bool {
+        opened.withLock { $0.resumedSets.insert(set).inserted }
     }
 }

@@ -23,6 +23,9 @@ extension ProgressStore {
             for event in outcome.events {
                 try storage.recordEvent(event.rawValue, of: tracker, at: now)
             }
+            if !outcome.events.isEmpty {
+                try storage.advanceRateBase(of: tracker, window: timekeeping.rateWindow, at: now)
+            }
             return .applied
         }
     }

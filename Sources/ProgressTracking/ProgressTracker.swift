@@ -48,12 +48,10 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Current, total, percent and timing from one read.
-    /// - Complexity: one query, O(log n) in the history's rows.
+    /// - Complexity: one query: the tracker's row.
     /// - Throws: `.trackerRemoved`, or a store error.
     public func status() throws(ProgressTrackingError) -> TrackerStatus {
-        TrackerStatus(try store.connections.read(subject) { storage throws(StorageError) in
-            try storage.status(of: identity, rateWindow: store.timekeeping.rateWindow)
-        })
+        TrackerStatus(try store.connections.read(subject) { storage throws(StorageError) in try storage.status(of: identity) })
     }
 
     private func values() throws(ProgressTrackingError) -> TrackerValues {

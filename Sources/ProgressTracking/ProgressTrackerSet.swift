@@ -80,8 +80,9 @@ public struct ProgressTrackerSet: Sendable {
         let now = try store.timekeeping.time(on: storage)
         if !store.openedTrackers.contains(tracker) {
             let before = try storage.state(of: tracker)
-            // The set first, while its last change is still the earlier run's.
-            try storage.addDowntime(to: identity, at: now)
+            // The set first, while its last change is still the earlier run's; once per run,
+            // as the scan it takes would cost a run that resumes many trackers dearly.
+            if store.openedTrackers.resumesFirst(identity) { try storage.addDowntime(to: identity, at: now) }
             try storage.resume(tracker, downtime: before.completedAt == nil ? max(0, now - before.updatedAt) : 0, at: now)
             try storage.recordEvent(HistoryEvent.Kind.resumed.rawValue, of: tracker, at: now)
             store.openedTrackers.insert(tracker)
@@ -142,9 +143,7 @@ public struct ProgressTrackerSet: Sendable {
     /// - Complexity: one SQL query, O(n) in the set's trackers.
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func getStatus() throws(ProgressTrackingError) -> TrackerSetStatus {
-        TrackerSetStatus(try store.connections.read(subject) { storage throws(StorageError) in
-            try storage.status(of: identity, rateWindow: store.timekeeping.rateWindow)
-        })
+        TrackerSetStatus(try store.connections.read(subject) { storage throws(StorageError) in try storage.status(of: identity) })
     }
 
     /// The failed items of every tracker in the set, oldest first (by first failure); see
@@ -158,10 +157,9 @@ public struct ProgressTrackerSet: Sendable {
     }
 
     /// The set's tracker count, overall progress, and the times of its run.
+    /// - Complexity: one SQL query, O(n) in the set's trackers (the status's).
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func summary() throws(ProgressTrackingError) -> TrackerSetSummary {
-        TrackerSetSummary(name: name, try store.connections.read(subject) { storage throws(StorageError) in
-            try storage.summary(of: identity)
-        })
+        TrackerSetSummary(name: name, try store.connections.read(subject) { storage throws(StorageError) in try storage.status(of: identity) })
     }
 }

@@ -34,27 +34,25 @@ extension SQLiteTrackerStorage {
 
     // The set's downtime grows only while it has started and is not complete, as between runs.
     private static let resumeSet = SQL("""
-        UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT MAX(0, :now - :halted_at) FROM tracker_set_timing
-            WHERE set_id = :set AND started_at IS NOT NULL AND completed_at IS NULL
-        ), 0)
+        UPDATE tracker_set SET paused_seconds = paused_seconds + CASE
+            WHEN (SELECT MIN(started_at) IS NOT NULL AND MIN(current >= total) = 0 FROM tracker WHERE set_id = :set)
+            THEN MAX(0, :now - :halted_at) ELSE 0 END
         WHERE id = :set AND token = :token
         """)
+    // Its started, unfinished trackers: their rates measured anew from now, their last change now.
     private static let resumeTrackers = SQL("""
-        UPDATE tracker_timing SET paused_seconds = paused_seconds + MAX(0, :now - :halted_at), rate_since = :now
-        WHERE tracker_id IN (SELECT id FROM tracker WHERE set_id = :set AND completed_at IS NULL)
-        """)
-    private static let touchResumedTrackers = SQL("""
-        UPDATE tracker SET updated_at = :now
-        WHERE set_id = :set AND completed_at IS NULL AND id IN (SELECT tracker_id FROM tracker_timing)
+        UPDATE tracker SET
+            paused_seconds = paused_seconds + MAX(0, :now - :halted_at),
+            rate_since = :now, rate_base_at = :now, rate_base_current = current, updated_at = :now
+        WHERE set_id = :set AND started_at IS NOT NULL AND completed_at IS NULL
         """)
 
     package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
         try requireChange(in: .trackerSet) { () throws(SQLiteError) in
             try connection.statement(Self.resumeSet).run {
+                $0.bind(set.id, as: ":set")
                 $0.bind(now, as: ":now")
                 $0.bind(haltedAt, as: ":halted_at")
-                $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":token")
             }
         }
@@ -62,10 +60,6 @@ extension SQLiteTrackerStorage {
             try connection.statement(Self.resumeTrackers).run {
                 $0.bind(now, as: ":now")
                 $0.bind(haltedAt, as: ":halted_at")
-                $0.bind(set.id, as: ":set")
-            }
-            try connection.statement(Self.touchResumedTrackers).run {
-                $0.bind(now, as: ":now")
                 $0.bind(set.id, as: ":set")
             }
         }

@@ -61,10 +61,12 @@ extension SQLiteTrackerStorage {
         }
     }
 
+    // The set's downtime grows only while it has started and is not complete: the time
+    // since its trackers' last change.
     private static let addDowntime = SQL("""
         UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT MAX(0, :now - changed_at) FROM tracker_set_timing
-            WHERE set_id = :set AND started_at IS NOT NULL AND completed_at IS NULL
+            SELECT MAX(0, :now - MAX(updated_at)) FROM tracker WHERE set_id = :set
+            HAVING MIN(started_at) IS NOT NULL AND MIN(current >= total) = 0
         ), 0)
         WHERE id = :set AND token = :token
         """)
@@ -77,41 +79,6 @@ extension SQLiteTrackerStorage {
                 $0.bind(set.token, as: ":token")
             }
         }
-    }
-
-    private static let summary = SQL("""
-        SELECT s.created_at, p.updated_at, p.tracker_count, p.overall,
-            g.started_at, g.changed_at, g.completed_at, g.paused_seconds, g.items, s.state
-        FROM tracker_set s
-        JOIN tracker_set_progress p ON p.set_id = s.id
-        JOIN tracker_set_timing g ON g.set_id = s.id
-        WHERE s.id = :set AND s.token = :token
-        """)
-
-    package func summary(of set: SetIdentity) throws(StorageError) -> SetSummaryRow {
-        let summary = try run { () throws(SQLiteError) in
-            try connection.statement(Self.summary).first {
-                $0.bind(set.id, as: ":set")
-                $0.bind(set.token, as: ":token")
-            } read: { row in
-                SetSummaryRow(
-                    createdAt: row.double("created_at"),
-                    updatedAt: row.double("updated_at"),
-                    trackerCount: row.int("tracker_count"),
-                    overall: row.double("overall"),
-                    timing: SetTimingRow(
-                        startedAt: row.optionalDouble("started_at"),
-                        changedAt: row.optionalDouble("changed_at"),
-                        completedAt: row.optionalDouble("completed_at"),
-                        pausedSeconds: row.double("paused_seconds")
-                    ),
-                    items: row.int("items"),
-                    state: row.string("state")
-                )
-            }
-        }
-        guard let summary else { throw StorageError(.missing(.trackerSet)) }
-        return summary
     }
 
     /// Runs a write that must change one row, and throws `.missing(entity)` if it changed none.

@@ -86,11 +86,9 @@ extension SQLiteTrackerStorage {
         }
     }
 
-    private static let values = SQL("""
-        SELECT p.current, p.total, p.weight, p.percent
-        FROM tracker_progress p JOIN tracker t ON t.id = p.id
-        WHERE t.id = :id AND t.token = :token
-        """)
+    private static let values = SQL(
+        "SELECT current, total, weight, percent FROM tracker_progress WHERE id = :id AND token = :token"
+    )
 
     package func values(of tracker: TrackerIdentity) throws(StorageError) -> TrackerValues {
         let values = try run { () throws(SQLiteError) in
@@ -109,11 +107,8 @@ extension SQLiteTrackerStorage {
     }
 
     private static let state = SQL("""
-        SELECT t.set_id, s.token AS set_token, t.current, t.total,
-            m.started_at, t.completed_at, t.quiet_until, t.updated_at
-        FROM tracker t
-        JOIN tracker_set s ON s.id = t.set_id
-        LEFT JOIN tracker_timing m ON m.tracker_id = t.id
+        SELECT t.set_id, s.token AS set_token, t.current, t.total, t.started_at, t.completed_at, t.quiet_until, t.updated_at
+        FROM tracker t JOIN tracker_set s ON s.id = t.set_id
         WHERE t.id = :id AND t.token = :token
         """)
 

@@ -13,7 +13,8 @@ package struct TrackerMarks: Sendable, Equatable {
     /// Until when the next counts need no history row; nil while the tracker has not started.
     package var quietUntil: Double?
     /// When counting (re)started, so that no rate spans downtime or a reset: the first count
-    /// starts the tracker's timing, a lowered count restarts its rate. Nil leaves both as they are.
+    /// starts the tracker's timing, a lowered count restarts its rate, which is then measured
+    /// from the count at this time. Nil leaves both as they are.
     package var rateRestart: Double?
 
     package init(completion: Completion, quietUntil: Double?, rateRestart: Double?) {

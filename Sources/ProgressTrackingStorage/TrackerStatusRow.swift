@@ -12,8 +12,8 @@ package struct TrackerStatusRow: Sendable, Equatable {
     package var completedAt: Double?
     /// Downtime between runs, left out of the active time.
     package var pausedSeconds: Double
-    /// Where the rate is measured from: the last sample at least the rate window before
-    /// `updatedAt` since counting last (re)started, or the first one since; nil before any.
+    /// Where the rate is measured from (see `TrackerStorage.advanceRateBase`); nil before
+    /// the start.
     package var rateBase: RateSample?
     /// Items whose failure is unresolved.
     package var failed: Int

@@ -44,9 +44,8 @@ package protocol TrackerStorage: AnyObject {
     func touchSet(_ set: SetIdentity, at now: Double) throws(StorageError)
     /// Adds the time from the set's last change to `now` to its downtime, if it was started
     /// and is not complete: a later run resumes it.
-    func addDowntime(to set: SetIdentity, at now: Double) throws(StorageError)
     /// - Complexity: O(n) in the set's trackers.
-    func summary(of set: SetIdentity) throws(StorageError) -> SetSummaryRow
+    func addDowntime(to set: SetIdentity, at now: Double) throws(StorageError)
 
     // MARK: Trackers
 
@@ -77,6 +76,10 @@ package protocol TrackerStorage: AnyObject {
     func apply(_ change: CountChange, to tracker: TrackerIdentity, at now: Double) throws(StorageError)
     /// Sets the tracker's timing marks.
     func mark(_ tracker: TrackerIdentity, _ marks: TrackerMarks, at now: Double) throws(StorageError)
+    /// Moves the sample the tracker's rate is measured from to its last history row at least
+    /// `window` seconds before `now`, if there is one since counting last (re)started; else
+    /// it stays where the restart put it. Called when the tracker's history gets a row.
+    func advanceRateBase(of tracker: TrackerIdentity, window: Double, at now: Double) throws(StorageError)
     /// Resumes a tracker that an earlier run left: adds `downtime` to its paused time,
     /// measures its rate anew from `now`, and takes `now` as its last change.
     func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError)
@@ -125,11 +128,10 @@ package protocol TrackerStorage: AnyObject {
     /// The set's overall percentage, from one aggregate.
     /// - Complexity: O(n) in the set's trackers.
     func overall(of set: SetIdentity) throws(StorageError) -> Double
-    /// Every tracker's status and the set's overall and timing, in one snapshot.
-    /// - Parameter rateWindow: How far before its last change a tracker's rate base may be.
-    /// - Complexity: O(n) in the set's trackers.
-    func status(of set: SetIdentity, rateWindow: Double) throws(StorageError) -> SetStatusRow
-    func status(of tracker: TrackerIdentity, rateWindow: Double) throws(StorageError) -> TrackerStatusRow
+    /// Every tracker's status, the set's own row and its overall, in one snapshot.
+    /// - Complexity: O(n) in the set's trackers: one scan of their rows, and the overall's.
+    func status(of set: SetIdentity) throws(StorageError) -> SetStatusRow
+    func status(of tracker: TrackerIdentity) throws(StorageError) -> TrackerStatusRow
     /// Writes a history row of `kind` with the tracker's current values.
     func recordEvent(_ kind: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError)
     /// The named set's history rows, oldest first, optionally of one tracker name and within

@@ -173,9 +173,9 @@ import Testing
         let trackers = try #require(json?["trackers"] as? [String: [String: Any]])
         #expect(Set(try #require(trackers["rows"]).keys) == ["current", "total", "percent", "startedAt", "updatedAt", "elapsed", "rate", "eta"])
         #expect(Set(try #require(trackers["idle"]).keys) == ["current", "total", "percent", "updatedAt"])
-        // 2 items in 2 seconds, from the creation at 0 items: 2 to go.
-        #expect(trackers["rows"]?["rate"] as? Double == 1)
-        #expect(trackers["rows"]?["eta"] as? Double == 2)
+        // Measured from the first count (1 item): 1 more in 2 seconds, and 2 to go.
+        #expect(trackers["rows"]?["rate"] as? Double == 0.5)
+        #expect(trackers["rows"]?["eta"] as? Double == 4)
         #expect(Set(try #require(json).keys) == ["trackers", "overall", "order", "startedAt", "updatedAt", "elapsed", "rate", "eta"])
 
         let decoded = try JSONDecoder().decode(TrackerSetStatus.self, from: JSONEncoder().encode(set.getStatus()))
