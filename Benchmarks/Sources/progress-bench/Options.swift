@@ -15,8 +15,10 @@ struct Options {
     var calls: Int?
     var jsonPath: String?
 
-    static let usage =
-        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb]... [--calls N] [--json FILE]"
+    static let usage = """
+        usage: progress-bench [--quick] [--scale] [--filter NAME]... \
+        [--side \(SideKind.allCases.map(\.rawValue).joined(separator: "|"))]... [--calls N] [--json FILE]
+        """
 
     init(arguments: [String]) throws {
         var arguments = arguments[...]

@@ -48,7 +48,8 @@ extension SideKind {
     var label: String {
         switch self {
         case .library: "library"
-        case .c: "C"
+        case .c: "minimal C"
+        case .cSameSQL: "same SQL"
         #if GRDB
         case .grdb: "GRDB"
         #endif

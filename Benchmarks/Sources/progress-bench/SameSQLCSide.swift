@@ -4,8 +4,10 @@ import Glibc
 #endif
 import ProgressTracking
 
-/// The C baseline: each call below is one call into C that runs the whole loop.
-final class CSide: Side {
+/// The same-SQL C side (`same_sql.c`), kept to profile the Swift layer: the library's own SQL,
+/// schema and counting logic in C, so that against it only the library's Swift work differs.
+/// Each call below is one call into C that runs the whole loop.
+final class SameSQLCSide: Side {
     private let db: OpaquePointer
     private let setID: Int64
     private var first: Int64?
@@ -15,34 +17,34 @@ final class CSide: Side {
         db = try Self.open(path: path, durability: durability)
         var setID: Int64 = 0
         do {
-            try Self.check(cb_tracker_set(db, "bench", &setID), db)
+            try Self.check(ss_tracker_set(db, "bench", &setID), db)
         } catch {
-            cb_close(db)
+            ss_close(db)
             throw error
         }
         self.setID = setID
     }
 
-    deinit { cb_close(db) }
+    deinit { ss_close(db) }
 
     private static func open(path: String, durability: Durability) throws -> OpaquePointer {
         let migrations = try Schema.migrations()
         var db: OpaquePointer?
         let rc = withCStrings(migrations) { texts in
-            cb_open(path, durability == .full ? 1 : 0, texts, Int32(texts.count), &db)
+            ss_open(path, durability == .full ? 1 : 0, texts, Int32(texts.count), &db)
         }
-        guard let db else { throw BenchError("cb_open returned no handle") }
+        guard let db else { throw BenchError("ss_open returned no handle") }
         do {
             try check(rc, db)
         } catch {
-            cb_close(db)
+            ss_close(db)
             throw error
         }
         return db
     }
 
     private static func check(_ rc: Int32, _ db: OpaquePointer) throws {
-        guard rc == 0 else { throw BenchError("C baseline: \(String(cString: cb_error(db)))") }
+        guard rc == 0 else { throw BenchError("same-SQL C: \(String(cString: ss_error(db)))") }
     }
 
     private func check(_ rc: Int32) throws { try Self.check(rc, db) }
@@ -50,31 +52,31 @@ final class CSide: Side {
     private func firstTracker() throws -> Int64 {
         if let first { return first }
         var id: Int64 = 0
-        try check(cb_first_tracker(db, setID, &id))
+        try check(ss_first_tracker(db, setID, &id))
         first = id
         return id
     }
 
     func addTrackers(_ count: Int) throws {
-        try check(cb_create_trackers(db, setID, "t", Int32(count), 100))
+        try check(ss_create_trackers(db, setID, "t", Int32(count), 100))
     }
 
     func increment(times count: Int) throws {
-        try check(cb_increment(db, try firstTracker(), 1, Int32(count)))
+        try check(ss_increment(db, try firstTracker(), 1, Int32(count)))
     }
 
     func increment(batches: Int, of size: Int) throws {
-        try check(cb_increment_batches(db, try firstTracker(), Int32(batches), Int32(size)))
+        try check(ss_increment_batches(db, try firstTracker(), Int32(batches), Int32(size)))
     }
 
     func countItems(_ count: Int, batchSize: Int?) throws {
-        try check(cb_count_items(db, try firstTracker(), nextItem, Int32(count), Int32(batchSize ?? 0)))
+        try check(ss_count_items(db, try firstTracker(), nextItem, Int32(count), Int32(batchSize ?? 0)))
         nextItem += Int64(count)
     }
 
     func overall() throws -> Double {
         var overall = 0.0
-        try check(cb_overall(db, setID, &overall))
+        try check(ss_overall(db, setID, &overall))
         return overall
     }
 
@@ -82,13 +84,13 @@ final class CSide: Side {
         var overall = 0.0
         var count: Int32 = 0
         var sum: Int64 = 0
-        try check(cb_status(db, setID, &overall, &count, &sum))
+        try check(ss_status(db, setID, &overall, &count, &sum))
         return StatusDigest(overall: overall, trackerCount: Int(count), currentSum: Int(sum))
     }
 
     func current() throws -> Int {
         var current: Int64 = 0
-        try check(cb_current(db, try firstTracker(), &current))
+        try check(ss_current(db, try firstTracker(), &current))
         return Int(current)
     }
 }

@@ -1,4 +1,4 @@
-#include "c_baseline.h"
+#include "same_sql.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -79,7 +79,7 @@ struct tracker_status {
     double percent, started_at, updated_at, completed_at, elapsed, rate, eta;
 };
 
-struct cb_db {
+struct ss_db {
     sqlite3 *handle;
     sqlite3_stmt *statements[Q_COUNT];
     struct tracker_status *status;
@@ -90,14 +90,14 @@ struct cb_db {
 
 // MARK: - Errors and statements
 
-static int fail(cb_db *db, int rc, const char *what) {
+static int fail(ss_db *db, int rc, const char *what) {
     snprintf(db->error, sizeof db->error, "%s: %s (%d)", what, sqlite3_errmsg(db->handle), rc);
     return rc;
 }
 
-const char *cb_error(cb_db *db) { return db->error; }
+const char *ss_error(ss_db *db) { return db->error; }
 
-static int statement(cb_db *db, enum query query, sqlite3_stmt **stmt) {
+static int statement(ss_db *db, enum query query, sqlite3_stmt **stmt) {
     if (!db->statements[query]) {
         int rc = sqlite3_prepare_v3(db->handle, query_sql[query], -1, SQLITE_PREPARE_PERSISTENT,
                                     &db->statements[query], NULL);
@@ -108,13 +108,13 @@ static int statement(cb_db *db, enum query query, sqlite3_stmt **stmt) {
 }
 
 /// Steps a statement that returns no row to completion, and resets it.
-static int run(cb_db *db, sqlite3_stmt *stmt) {
+static int run(ss_db *db, sqlite3_stmt *stmt) {
     int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
     return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, sqlite3_sql(stmt));
 }
 
-static int run_query(cb_db *db, enum query query) {
+static int run_query(ss_db *db, enum query query) {
     sqlite3_stmt *stmt;
     int rc = statement(db, query, &stmt);
     return rc != SQLITE_OK ? rc : run(db, stmt);
@@ -122,7 +122,7 @@ static int run_query(cb_db *db, enum query query) {
 
 /// Column 0 of the first row of `query` with `id` bound to ?1, into whichever of `integer`
 /// and `real` is not NULL.
-static int column_by_id(cb_db *db, enum query query, int64_t id, int64_t *integer, double *real) {
+static int column_by_id(ss_db *db, enum query query, int64_t id, int64_t *integer, double *real) {
     sqlite3_stmt *stmt;
     int rc = statement(db, query, &stmt);
     if (rc) return rc;
@@ -138,12 +138,12 @@ static double column_or(sqlite3_stmt *stmt, int column, double fallback) {
     return sqlite3_column_type(stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double(stmt, column);
 }
 
-static int exec(cb_db *db, const char *sql) {
+static int exec(ss_db *db, const char *sql) {
     int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? rc : fail(db, rc, sql);
 }
 
-static int user_version(cb_db *db, int *version) {
+static int user_version(ss_db *db, int *version) {
     sqlite3_stmt *stmt;
     int rc = sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &stmt, NULL);
     if (rc != SQLITE_OK) return fail(db, rc, "PRAGMA user_version");
@@ -155,8 +155,8 @@ static int user_version(cb_db *db, int *version) {
 
 // MARK: - Opening
 
-int cb_open(const char *path, int full_durability, const char *const *migrations, int migration_count, cb_db **out) {
-    cb_db *db = calloc(1, sizeof *db);
+int ss_open(const char *path, int full_durability, const char *const *migrations, int migration_count, ss_db **out) {
+    ss_db *db = calloc(1, sizeof *db);
     *out = db;
     int rc = sqlite3_open_v2(path, &db->handle,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
@@ -177,12 +177,12 @@ int cb_open(const char *path, int full_durability, const char *const *migrations
     return SQLITE_OK;
 }
 
-static void clear_status(cb_db *db) {
+static void clear_status(ss_db *db) {
     for (int i = 0; i < db->status_count; i++) free(db->status[i].name);
     db->status_count = 0;
 }
 
-void cb_close(cb_db *db) {
+void ss_close(ss_db *db) {
     clear_status(db);
     free(db->status);
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(db->statements[i]);
@@ -193,13 +193,13 @@ void cb_close(cb_db *db) {
 // MARK: - Transactions
 
 /// Begins a transaction, or a savepoint inside one, as the library's `Connection.transaction` does.
-static int begin(cb_db *db, int *outermost) {
+static int begin(ss_db *db, int *outermost) {
     *outermost = sqlite3_get_autocommit(db->handle);
     return run_query(db, *outermost ? Q_BEGIN : Q_SAVEPOINT);
 }
 
 /// Commits what `begin` began when `rc` is SQLITE_OK, else rolls it back; returns `rc`.
-static int end(cb_db *db, int outermost, int rc) {
+static int end(ss_db *db, int outermost, int rc) {
     if (rc == SQLITE_OK) return run_query(db, outermost ? Q_COMMIT : Q_RELEASE);
     if (outermost) {
         if (!sqlite3_get_autocommit(db->handle)) run_query(db, Q_ROLLBACK);
@@ -212,7 +212,7 @@ static int end(cb_db *db, int outermost, int rc) {
 
 // MARK: - Sets and trackers
 
-static int set_id(cb_db *db, const char *name, int64_t *id, int *found) {
+static int set_id(ss_db *db, const char *name, int64_t *id, int *found) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_SET_ID, &stmt);
     if (rc) return rc;
@@ -224,7 +224,7 @@ static int set_id(cb_db *db, const char *name, int64_t *id, int *found) {
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, "set id");
 }
 
-int cb_tracker_set(cb_db *db, const char *name, int64_t *id) {
+int ss_tracker_set(ss_db *db, const char *name, int64_t *id) {
     int found, rc = set_id(db, name, id, &found);
     if (rc || found) return rc;
     sqlite3_stmt *stmt;
@@ -235,7 +235,7 @@ int cb_tracker_set(cb_db *db, const char *name, int64_t *id) {
     return set_id(db, name, id, &found);
 }
 
-static int insert_event(cb_db *db, int64_t tracker_id, const char *kind, double time) {
+static int insert_event(ss_db *db, int64_t tracker_id, const char *kind, double time) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_INSERT_EVENT, &stmt);
     if (rc) return rc;
@@ -246,7 +246,7 @@ static int insert_event(cb_db *db, int64_t tracker_id, const char *kind, double 
 }
 
 /// Inserts one tracker with its "created" history row, in one transaction.
-static int create_tracker(cb_db *db, int64_t set_id, const char *name, int64_t total, int64_t *id) {
+static int create_tracker(ss_db *db, int64_t set_id, const char *name, int64_t total, int64_t *id) {
     sqlite3_stmt *stmt;
     int outermost, rc = statement(db, Q_INSERT_TRACKER, &stmt);
     if (rc || (rc = begin(db, &outermost))) return rc;
@@ -265,9 +265,9 @@ static int create_tracker(cb_db *db, int64_t set_id, const char *name, int64_t t
     return end(db, outermost, rc);
 }
 
-static int count_change(cb_db *db, int64_t tracker_id, int64_t amount);
+static int count_change(ss_db *db, int64_t tracker_id, int64_t amount);
 
-int cb_create_trackers(cb_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
+int ss_create_trackers(ss_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
     int rc = run_query(db, Q_BEGIN);
     for (int i = 0; rc == SQLITE_OK && i < count; i++) {
         char name[64];
@@ -278,17 +278,15 @@ int cb_create_trackers(cb_db *db, int64_t set_id, const char *prefix, int count,
     return end(db, 1, rc);
 }
 
-int cb_first_tracker(cb_db *db, int64_t set_id, int64_t *tracker_id) {
+int ss_first_tracker(ss_db *db, int64_t set_id, int64_t *tracker_id) {
     return column_by_id(db, Q_TRACKERS, set_id, tracker_id, NULL);
 }
-
-const char *cb_sqlite_version(void) { return sqlite3_libversion(); }
 
 // MARK: - Counting
 
 /// The library's `recordChange(.add(amount))`: the count, and the history rows it calls for
 /// (the start, the completion, or a progress sample once per interval), in one transaction.
-static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
+static int record_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_stmt *state, *add, *restart, *mark;
     int outermost, rc;
     if ((rc = statement(db, Q_TRACKER_STATE, &state)) || (rc = statement(db, Q_ADD_COUNT, &add)) ||
@@ -331,7 +329,7 @@ static int record_change(cb_db *db, int64_t tracker_id, int64_t amount) {
 
 /// The library's increment: the hot-path UPDATE, which changes nothing when the change must
 /// be recorded, and then the recording path.
-static int count_change(cb_db *db, int64_t tracker_id, int64_t amount) {
+static int count_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_INCREMENT, &stmt);
     if (rc) return rc;
@@ -342,13 +340,13 @@ static int count_change(cb_db *db, int64_t tracker_id, int64_t amount) {
     return sqlite3_changes(db->handle) ? SQLITE_OK : record_change(db, tracker_id, amount);
 }
 
-int cb_increment(cb_db *db, int64_t tracker_id, int64_t amount, int count) {
+int ss_increment(ss_db *db, int64_t tracker_id, int64_t amount, int count) {
     int rc = SQLITE_OK;
     for (int i = 0; rc == SQLITE_OK && i < count; i++) rc = count_change(db, tracker_id, amount);
     return rc;
 }
 
-int cb_increment_batches(cb_db *db, int64_t tracker_id, int batches, int batch_size) {
+int ss_increment_batches(ss_db *db, int64_t tracker_id, int batches, int batch_size) {
     int rc = SQLITE_OK;
     for (int b = 0; rc == SQLITE_OK && b < batches; b++) {
         if ((rc = run_query(db, Q_BEGIN))) return rc;
@@ -360,7 +358,7 @@ int cb_increment_batches(cb_db *db, int64_t tracker_id, int batches, int batch_s
 
 /// The library's countItem: the key and, when it is new, its count, in one transaction;
 /// inside the caller's transaction, the key is deleted again if its count fails.
-static int count_item(cb_db *db, sqlite3_stmt *insert, int64_t tracker_id, const char *key, int length) {
+static int count_item(ss_db *db, sqlite3_stmt *insert, int64_t tracker_id, const char *key, int length) {
     int outermost = sqlite3_get_autocommit(db->handle), rc;
     if (outermost && (rc = run_query(db, Q_BEGIN))) return rc;
     sqlite3_bind_int64(insert, 1, tracker_id);
@@ -380,7 +378,7 @@ static int count_item(cb_db *db, sqlite3_stmt *insert, int64_t tracker_id, const
     return outermost ? end(db, 1, rc) : rc;
 }
 
-int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
+int ss_count_items(ss_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_COUNT_ITEM, &stmt);
     for (int i = 0; rc == SQLITE_OK && i < count; i++) {
@@ -395,7 +393,7 @@ int cb_count_items(cb_db *db, int64_t tracker_id, int64_t first, int count, int 
 
 // MARK: - Progress
 
-int cb_overall(cb_db *db, int64_t set_id, double *overall) {
+int ss_overall(ss_db *db, int64_t set_id, double *overall) {
     return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
 }
 
@@ -411,7 +409,7 @@ static double eta(double remaining, double rate) {
     return remaining <= 0 ? 0 : rate > 0 ? remaining / rate : -1;
 }
 
-int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
+int ss_status(ss_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
     sqlite3_stmt *stmt;
     int rc = statement(db, Q_STATUS, &stmt);
     if (rc) return rc;
@@ -459,6 +457,6 @@ int cb_status(cb_db *db, int64_t set_id, double *overall, int *tracker_count, in
     return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, "status");
 }
 
-int cb_current(cb_db *db, int64_t tracker_id, int64_t *current) {
+int ss_current(ss_db *db, int64_t tracker_id, int64_t *current) {
     return column_by_id(db, Q_TRACKER, tracker_id, current, NULL);
 }
