@@ -3,7 +3,7 @@ import ProgressTracking
 
 /// The targets' baseline: the seed's semantics with the least work SQLite allows, in C, on a
 /// schema of its own (`minimal.c`). Each call below is one call into C that runs the whole loop.
-final class MinimalCSide: Side {
+final class MinimalCSide: SpreadCounting {
     private let db: OpaquePointer
     private let setID: Int64
     private var first: Int64?
@@ -51,6 +51,10 @@ final class MinimalCSide: Side {
 
     func increment(batches: Int, of size: Int) throws {
         try check(mb_increment_batches(db, try firstTracker(), Int32(batches), Int32(size)))
+    }
+
+    func increment(spreadOver trackers: Int, count: Int, batchSize: Int) throws {
+        try check(mb_increment_spread(db, try firstTracker(), Int32(trackers), Int32(count), Int32(batchSize)))
     }
 
     func countItems(_ count: Int, batchSize: Int?) throws {
