@@ -1,6 +1,7 @@
 #include "minimal.h"
 
-#include <sqlite3.h>
+#include "connection.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,73 +68,24 @@ struct tracker_status {
 };
 
 struct mb_db {
-    sqlite3 *handle;
-    sqlite3_stmt *statements[Q_COUNT];
+    struct connection cn;
     struct tracker_status *status;
     int status_count, status_capacity;
     // The status's names, one after another, so that a read copies them without a malloc each.
     char *names;
     size_t names_used, names_capacity;
-    char error[512];
 };
 
-// MARK: - Errors and statements
+// MARK: - Errors and transactions
 
-static int fail(mb_db *db, int rc, const char *what) {
-    snprintf(db->error, sizeof db->error, "%s: %s (%d)", what, sqlite3_errmsg(db->handle), rc);
-    return rc;
-}
-
-const char *mb_error(mb_db *db) { return db->error; }
+const char *mb_error(mb_db *db) { return db->cn.error; }
 const char *mb_sqlite_version(void) { return sqlite3_libversion(); }
-
-/// The statement, prepared at its first use and kept.
-static int statement(mb_db *db, enum query query, sqlite3_stmt **stmt) {
-    if (!db->statements[query]) {
-        int rc = sqlite3_prepare_v3(db->handle, query_sql[query], -1, SQLITE_PREPARE_PERSISTENT,
-                                    &db->statements[query], NULL);
-        if (rc != SQLITE_OK) return fail(db, rc, query_sql[query]);
-    }
-    *stmt = db->statements[query];
-    return SQLITE_OK;
-}
-
-/// Steps a statement that returns no row to completion, and resets it.
-static int run(mb_db *db, sqlite3_stmt *stmt) {
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, sqlite3_sql(stmt));
-}
-
-static int run_query(mb_db *db, enum query query) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, query, &stmt);
-    return rc != SQLITE_OK ? rc : run(db, stmt);
-}
 
 /// Commits when `rc` is SQLITE_OK, else rolls back; returns `rc`.
 static int end(mb_db *db, int rc) {
-    if (rc == SQLITE_OK) return run_query(db, Q_COMMIT);
-    if (!sqlite3_get_autocommit(db->handle)) run_query(db, Q_ROLLBACK);
+    if (rc == SQLITE_OK) return cn_run_query(&db->cn, Q_COMMIT);
+    if (!sqlite3_get_autocommit(db->cn.handle)) cn_run_query(&db->cn, Q_ROLLBACK);
     return rc;
-}
-
-/// Column 0 of the first row of `query` with `id` bound to ?1.
-static int column_by_id(mb_db *db, enum query query, int64_t id, int64_t *integer, double *real) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, query, &stmt);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, id);
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && integer) *integer = sqlite3_column_int64(stmt, 0);
-    if (rc == SQLITE_ROW && real) *real = sqlite3_column_double(stmt, 0);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, query_sql[query]);
-}
-
-static int exec(mb_db *db, const char *sql) {
-    int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? rc : fail(db, rc, sql);
 }
 
 // MARK: - Opening
@@ -141,30 +93,19 @@ static int exec(mb_db *db, const char *sql) {
 int mb_open(const char *path, int full_durability, mb_db **out) {
     mb_db *db = calloc(1, sizeof *db);
     *out = db;
-    int rc = sqlite3_open_v2(path, &db->handle,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-    if (rc != SQLITE_OK) return fail(db, rc, path);
-    sqlite3_busy_timeout(db->handle, 5000);
-    if ((rc = exec(db, "PRAGMA foreign_keys = ON")) || (rc = exec(db, "PRAGMA journal_mode = WAL")) ||
-        (rc = exec(db, full_durability ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")))
+    int version, rc;
+    if ((rc = cn_open(&db->cn, path, full_durability, query_sql, Q_COUNT)) || (rc = cn_user_version(&db->cn, &version)) ||
+        version > 0)
         return rc;
-    sqlite3_stmt *version;
-    if ((rc = sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &version, NULL))) return fail(db, rc, "user_version");
-    rc = sqlite3_step(version);
-    int empty = rc == SQLITE_ROW && sqlite3_column_int(version, 0) == 0;
-    sqlite3_finalize(version);
-    if (rc != SQLITE_ROW) return fail(db, rc, "user_version");
-    if (!empty) return SQLITE_OK;
     // IF NOT EXISTS: two processes may both find the file empty; the second creates nothing.
-    if ((rc = exec(db, schema)) && !sqlite3_get_autocommit(db->handle)) exec(db, "ROLLBACK");
+    if ((rc = cn_exec(&db->cn, schema)) && !sqlite3_get_autocommit(db->cn.handle)) cn_exec(&db->cn, "ROLLBACK");
     return rc;
 }
 
 void mb_close(mb_db *db) {
     free(db->status);
     free(db->names);
-    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(db->statements[i]);
-    sqlite3_close(db->handle);
+    cn_close(&db->cn);
     free(db);
 }
 
@@ -173,20 +114,20 @@ void mb_close(mb_db *db) {
 int mb_tracker_set(mb_db *db, const char *name, int64_t *id) {
     sqlite3_stmt *insert, *select;
     int rc;
-    if ((rc = statement(db, Q_INSERT_SET, &insert)) || (rc = statement(db, Q_SET_ID, &select))) return rc;
+    if ((rc = cn_statement(&db->cn, Q_INSERT_SET, &insert)) || (rc = cn_statement(&db->cn, Q_SET_ID, &select))) return rc;
     sqlite3_bind_text(insert, 1, name, -1, SQLITE_STATIC);
-    if ((rc = run(db, insert))) return rc;
+    if ((rc = cn_run(&db->cn, insert))) return rc;
     sqlite3_bind_text(select, 1, name, -1, SQLITE_STATIC);
     rc = sqlite3_step(select);
     if (rc == SQLITE_ROW) *id = sqlite3_column_int64(select, 0);
     sqlite3_reset(select);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc, "set id");
+    return rc == SQLITE_ROW ? SQLITE_OK : cn_fail(&db->cn, rc, "set id");
 }
 
 int mb_create_trackers(mb_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
     sqlite3_stmt *stmt;
     int rc;
-    if ((rc = statement(db, Q_INSERT_TRACKER, &stmt)) || (rc = run_query(db, Q_BEGIN))) return rc;
+    if ((rc = cn_statement(&db->cn, Q_INSERT_TRACKER, &stmt)) || (rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
     for (int i = 0; rc == SQLITE_OK && i < count; i++) {
         char name[64];
         int length = snprintf(name, sizeof name, "%s%d", prefix, i);
@@ -194,13 +135,13 @@ int mb_create_trackers(mb_db *db, int64_t set_id, const char *prefix, int count,
         sqlite3_bind_text(stmt, 2, name, length, SQLITE_STATIC);
         sqlite3_bind_int64(stmt, 3, i % 150);
         sqlite3_bind_int64(stmt, 4, total);
-        rc = run(db, stmt);
+        rc = cn_run(&db->cn, stmt);
     }
     return end(db, rc);
 }
 
 int mb_first_tracker(mb_db *db, int64_t set_id, int64_t *tracker_id) {
-    return column_by_id(db, Q_FIRST_TRACKER, set_id, tracker_id, NULL);
+    return cn_column(&db->cn, Q_FIRST_TRACKER, set_id, tracker_id, NULL);
 }
 
 // MARK: - Counting
@@ -209,22 +150,22 @@ int mb_first_tracker(mb_db *db, int64_t set_id, int64_t *tracker_id) {
 static int add(mb_db *db, sqlite3_stmt *increment, int64_t tracker_id, int64_t amount) {
     sqlite3_bind_int64(increment, 1, tracker_id);
     sqlite3_bind_int64(increment, 2, amount);
-    int rc = run(db, increment);
-    return rc || sqlite3_changes(db->handle) ? rc : fail(db, SQLITE_NOTFOUND, "no such tracker");
+    int rc = cn_run(&db->cn, increment);
+    return rc || sqlite3_changes(db->cn.handle) ? rc : cn_fail(&db->cn, SQLITE_NOTFOUND, "no such tracker");
 }
 
 int mb_increment(mb_db *db, int64_t tracker_id, int64_t amount, int count) {
     sqlite3_stmt *increment;
-    int rc = statement(db, Q_INCREMENT, &increment);
+    int rc = cn_statement(&db->cn, Q_INCREMENT, &increment);
     for (int i = 0; rc == SQLITE_OK && i < count; i++) rc = add(db, increment, tracker_id, amount);
     return rc;
 }
 
 int mb_increment_batches(mb_db *db, int64_t tracker_id, int batches, int batch_size) {
     sqlite3_stmt *increment;
-    int rc = statement(db, Q_INCREMENT, &increment);
+    int rc = cn_statement(&db->cn, Q_INCREMENT, &increment);
     for (int b = 0; rc == SQLITE_OK && b < batches; b++) {
-        if ((rc = run_query(db, Q_BEGIN))) return rc;
+        if ((rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
         for (int i = 0; rc == SQLITE_OK && i < batch_size; i++) rc = add(db, increment, tracker_id, 1);
         rc = end(db, rc);
     }
@@ -233,9 +174,9 @@ int mb_increment_batches(mb_db *db, int64_t tracker_id, int batches, int batch_s
 
 int mb_increment_spread(mb_db *db, int64_t first_tracker, int trackers, int count, int batch_size) {
     sqlite3_stmt *increment;
-    int rc = statement(db, Q_INCREMENT, &increment);
+    int rc = cn_statement(&db->cn, Q_INCREMENT, &increment);
     for (int start = 0; rc == SQLITE_OK && start < count; start += batch_size) {
-        if ((rc = run_query(db, Q_BEGIN))) return rc;
+        if ((rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
         for (int i = start; rc == SQLITE_OK && i < count && i < start + batch_size; i++)
             rc = add(db, increment, first_tracker + i % trackers, 1);
         rc = end(db, rc);
@@ -250,20 +191,20 @@ static int count_item(mb_db *db, sqlite3_stmt *insert, sqlite3_stmt *increment, 
                       const char *key, int length) {
     sqlite3_bind_int64(insert, 1, tracker_id);
     sqlite3_bind_text(insert, 2, key, length, SQLITE_STATIC);
-    int rc = run(db, insert);
+    int rc = cn_run(&db->cn, insert);
     if (rc) return rc;
-    if (!sqlite3_changes(db->handle)) return fail(db, SQLITE_CONSTRAINT, "item counted twice");
+    if (!sqlite3_changes(db->cn.handle)) return cn_fail(&db->cn, SQLITE_CONSTRAINT, "item counted twice");
     return add(db, increment, tracker_id, 1);
 }
 
 int mb_count_items(mb_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
     sqlite3_stmt *insert, *increment;
     int rc;
-    if ((rc = statement(db, Q_INSERT_ITEM, &insert)) || (rc = statement(db, Q_INCREMENT, &increment))) return rc;
+    if ((rc = cn_statement(&db->cn, Q_INSERT_ITEM, &insert)) || (rc = cn_statement(&db->cn, Q_INCREMENT, &increment))) return rc;
     // Autocommit counting is a transaction per key: the key and its count commit together.
     int size = batch_size ? batch_size : 1;
     for (int start = 0; rc == SQLITE_OK && start < count; start += size) {
-        if ((rc = run_query(db, Q_BEGIN))) return rc;
+        if ((rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
         for (int i = start; rc == SQLITE_OK && i < count && i < start + size; i++) {
             char key[32];
             int length = snprintf(key, sizeof key, "item-%lld", (long long)(first + i));
@@ -275,13 +216,13 @@ int mb_count_items(mb_db *db, int64_t tracker_id, int64_t first, int count, int 
 }
 
 int mb_current(mb_db *db, int64_t tracker_id, int64_t *current) {
-    return column_by_id(db, Q_CURRENT, tracker_id, current, NULL);
+    return cn_column(&db->cn, Q_CURRENT, tracker_id, current, NULL);
 }
 
 // MARK: - Progress
 
 int mb_overall(mb_db *db, int64_t set_id, double *overall) {
-    return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
+    return cn_column(&db->cn, Q_OVERALL, set_id, NULL, overall);
 }
 
 /// Appends a status row's name to the names buffer; returns its offset.
@@ -301,7 +242,7 @@ static size_t keep_name(mb_db *db, const unsigned char *name, int length) {
 int mb_status(mb_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
     sqlite3_stmt *stmt;
     int rc;
-    if ((rc = statement(db, Q_STATUS, &stmt)) || (rc = run_query(db, Q_BEGIN_READ))) return rc;
+    if ((rc = cn_statement(&db->cn, Q_STATUS, &stmt)) || (rc = cn_run_query(&db->cn, Q_BEGIN_READ))) return rc;
     db->status_count = 0;
     db->names_used = 0;
     *current_sum = 0;
@@ -319,7 +260,7 @@ int mb_status(mb_db *db, int64_t set_id, double *overall, int *tracker_count, in
         *current_sum += status->current;
     }
     sqlite3_reset(stmt);
-    rc = rc == SQLITE_DONE ? mb_overall(db, set_id, overall) : fail(db, rc, "status");
+    rc = rc == SQLITE_DONE ? mb_overall(db, set_id, overall) : cn_fail(&db->cn, rc, "status");
     *tracker_count = db->status_count;
     return end(db, rc);
 }

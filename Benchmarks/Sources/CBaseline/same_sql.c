@@ -1,6 +1,7 @@
 #include "same_sql.h"
 
-#include <sqlite3.h>
+#include "connection.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,77 +81,18 @@ struct tracker_status {
 };
 
 struct ss_db {
-    sqlite3 *handle;
-    sqlite3_stmt *statements[Q_COUNT];
+    struct connection cn;
     struct tracker_status *status;
     int status_count, status_capacity;
     double set_elapsed, set_rate, set_eta;
-    char error[512];
 };
 
-// MARK: - Errors and statements
+// MARK: - Errors
 
-static int fail(ss_db *db, int rc, const char *what) {
-    snprintf(db->error, sizeof db->error, "%s: %s (%d)", what, sqlite3_errmsg(db->handle), rc);
-    return rc;
-}
-
-const char *ss_error(ss_db *db) { return db->error; }
-
-static int statement(ss_db *db, enum query query, sqlite3_stmt **stmt) {
-    if (!db->statements[query]) {
-        int rc = sqlite3_prepare_v3(db->handle, query_sql[query], -1, SQLITE_PREPARE_PERSISTENT,
-                                    &db->statements[query], NULL);
-        if (rc != SQLITE_OK) return fail(db, rc, query_sql[query]);
-    }
-    *stmt = db->statements[query];
-    return SQLITE_OK;
-}
-
-/// Steps a statement that returns no row to completion, and resets it.
-static int run(ss_db *db, sqlite3_stmt *stmt) {
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, sqlite3_sql(stmt));
-}
-
-static int run_query(ss_db *db, enum query query) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, query, &stmt);
-    return rc != SQLITE_OK ? rc : run(db, stmt);
-}
-
-/// Column 0 of the first row of `query` with `id` bound to ?1, into whichever of `integer`
-/// and `real` is not NULL.
-static int column_by_id(ss_db *db, enum query query, int64_t id, int64_t *integer, double *real) {
-    sqlite3_stmt *stmt;
-    int rc = statement(db, query, &stmt);
-    if (rc) return rc;
-    sqlite3_bind_int64(stmt, 1, id);
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && integer) *integer = sqlite3_column_int64(stmt, 0);
-    if (rc == SQLITE_ROW && real) *real = sqlite3_column_double(stmt, 0);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, query_sql[query]);
-}
+const char *ss_error(ss_db *db) { return db->cn.error; }
 
 static double column_or(sqlite3_stmt *stmt, int column, double fallback) {
     return sqlite3_column_type(stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double(stmt, column);
-}
-
-static int exec(ss_db *db, const char *sql) {
-    int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? rc : fail(db, rc, sql);
-}
-
-static int user_version(ss_db *db, int *version) {
-    sqlite3_stmt *stmt;
-    int rc = sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &stmt, NULL);
-    if (rc != SQLITE_OK) return fail(db, rc, "PRAGMA user_version");
-    rc = sqlite3_step(stmt);
-    *version = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW ? SQLITE_OK : fail(db, rc, "PRAGMA user_version");
 }
 
 // MARK: - Opening
@@ -158,20 +100,14 @@ static int user_version(ss_db *db, int *version) {
 int ss_open(const char *path, int full_durability, const char *const *migrations, int migration_count, ss_db **out) {
     ss_db *db = calloc(1, sizeof *db);
     *out = db;
-    int rc = sqlite3_open_v2(path, &db->handle,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-    if (rc != SQLITE_OK) return fail(db, rc, path);
-    sqlite3_busy_timeout(db->handle, 5000);
-    int version;
-    if ((rc = user_version(db, &version))) return rc;
-    if ((rc = exec(db, "PRAGMA foreign_keys = ON"))) return rc;
-    if ((rc = exec(db, "PRAGMA journal_mode = WAL"))) return rc;
-    if ((rc = exec(db, full_durability ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"))) return rc;
+    int version, rc;
+    if ((rc = cn_open(&db->cn, path, full_durability, query_sql, Q_COUNT)) || (rc = cn_user_version(&db->cn, &version)))
+        return rc;
     for (int i = version; i < migration_count; i++) {
         char record[64];
         snprintf(record, sizeof record, "PRAGMA user_version = %d", i + 1);
-        if ((rc = run_query(db, Q_BEGIN)) || (rc = exec(db, migrations[i])) || (rc = exec(db, record)) ||
-            (rc = run_query(db, Q_COMMIT)))
+        if ((rc = cn_run_query(&db->cn, Q_BEGIN)) || (rc = cn_exec(&db->cn, migrations[i])) || (rc = cn_exec(&db->cn, record)) ||
+            (rc = cn_run_query(&db->cn, Q_COMMIT)))
             return rc;
     }
     return SQLITE_OK;
@@ -185,8 +121,7 @@ static void clear_status(ss_db *db) {
 void ss_close(ss_db *db) {
     clear_status(db);
     free(db->status);
-    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(db->statements[i]);
-    sqlite3_close(db->handle);
+    cn_close(&db->cn);
     free(db);
 }
 
@@ -194,18 +129,18 @@ void ss_close(ss_db *db) {
 
 /// Begins a transaction, or a savepoint inside one, as the library's `Connection.transaction` does.
 static int begin(ss_db *db, int *outermost) {
-    *outermost = sqlite3_get_autocommit(db->handle);
-    return run_query(db, *outermost ? Q_BEGIN : Q_SAVEPOINT);
+    *outermost = sqlite3_get_autocommit(db->cn.handle);
+    return cn_run_query(&db->cn, *outermost ? Q_BEGIN : Q_SAVEPOINT);
 }
 
 /// Commits what `begin` began when `rc` is SQLITE_OK, else rolls it back; returns `rc`.
 static int end(ss_db *db, int outermost, int rc) {
-    if (rc == SQLITE_OK) return run_query(db, outermost ? Q_COMMIT : Q_RELEASE);
+    if (rc == SQLITE_OK) return cn_run_query(&db->cn, outermost ? Q_COMMIT : Q_RELEASE);
     if (outermost) {
-        if (!sqlite3_get_autocommit(db->handle)) run_query(db, Q_ROLLBACK);
+        if (!sqlite3_get_autocommit(db->cn.handle)) cn_run_query(&db->cn, Q_ROLLBACK);
     } else {
-        run_query(db, Q_ROLLBACK_TO);
-        run_query(db, Q_RELEASE);
+        cn_run_query(&db->cn, Q_ROLLBACK_TO);
+        cn_run_query(&db->cn, Q_RELEASE);
     }
     return rc;
 }
@@ -214,41 +149,41 @@ static int end(ss_db *db, int outermost, int rc) {
 
 static int set_id(ss_db *db, const char *name, int64_t *id, int *found) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_SET_ID, &stmt);
+    int rc = cn_statement(&db->cn, Q_SET_ID, &stmt);
     if (rc) return rc;
     sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(stmt);
     *found = rc == SQLITE_ROW;
     if (*found) *id = sqlite3_column_int64(stmt, 0);
     sqlite3_reset(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, "set id");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : cn_fail(&db->cn, rc, "set id");
 }
 
 int ss_tracker_set(ss_db *db, const char *name, int64_t *id) {
     int found, rc = set_id(db, name, id, &found);
     if (rc || found) return rc;
     sqlite3_stmt *stmt;
-    if ((rc = statement(db, Q_INSERT_SET, &stmt))) return rc;
+    if ((rc = cn_statement(&db->cn, Q_INSERT_SET, &stmt))) return rc;
     sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_double(stmt, 2, now());
-    if ((rc = run(db, stmt))) return rc;
+    if ((rc = cn_run(&db->cn, stmt))) return rc;
     return set_id(db, name, id, &found);
 }
 
 static int insert_event(ss_db *db, int64_t tracker_id, const char *kind, double time) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_INSERT_EVENT, &stmt);
+    int rc = cn_statement(&db->cn, Q_INSERT_EVENT, &stmt);
     if (rc) return rc;
     sqlite3_bind_int64(stmt, 1, tracker_id);
     sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_double(stmt, 3, time);
-    return run(db, stmt);
+    return cn_run(&db->cn, stmt);
 }
 
 /// Inserts one tracker with its "created" history row, in one transaction.
 static int create_tracker(ss_db *db, int64_t set_id, const char *name, int64_t total, int64_t *id) {
     sqlite3_stmt *stmt;
-    int outermost, rc = statement(db, Q_INSERT_TRACKER, &stmt);
+    int outermost, rc = cn_statement(&db->cn, Q_INSERT_TRACKER, &stmt);
     if (rc || (rc = begin(db, &outermost))) return rc;
     double time = now();
     sqlite3_bind_int64(stmt, 1, set_id);
@@ -258,17 +193,17 @@ static int create_tracker(ss_db *db, int64_t set_id, const char *name, int64_t t
     sqlite3_bind_double(stmt, 5, time);
     if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
         sqlite3_reset(stmt);
-        return end(db, outermost, fail(db, rc, "insert tracker"));
+        return end(db, outermost, cn_fail(&db->cn, rc, "insert tracker"));
     }
     *id = sqlite3_column_int64(stmt, 0);
-    if ((rc = run(db, stmt)) == SQLITE_OK) rc = insert_event(db, *id, "created", time);
+    if ((rc = cn_run(&db->cn, stmt)) == SQLITE_OK) rc = insert_event(db, *id, "created", time);
     return end(db, outermost, rc);
 }
 
 static int count_change(ss_db *db, int64_t tracker_id, int64_t amount);
 
 int ss_create_trackers(ss_db *db, int64_t set_id, const char *prefix, int count, int64_t total) {
-    int rc = run_query(db, Q_BEGIN);
+    int rc = cn_run_query(&db->cn, Q_BEGIN);
     for (int i = 0; rc == SQLITE_OK && i < count; i++) {
         char name[64];
         int64_t id;
@@ -279,7 +214,7 @@ int ss_create_trackers(ss_db *db, int64_t set_id, const char *prefix, int count,
 }
 
 int ss_first_tracker(ss_db *db, int64_t set_id, int64_t *tracker_id) {
-    return column_by_id(db, Q_TRACKERS, set_id, tracker_id, NULL);
+    return cn_column(&db->cn, Q_TRACKERS, set_id, tracker_id, NULL);
 }
 
 // MARK: - Counting
@@ -289,15 +224,15 @@ int ss_first_tracker(ss_db *db, int64_t set_id, int64_t *tracker_id) {
 static int record_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_stmt *state, *add, *restart, *mark;
     int outermost, rc;
-    if ((rc = statement(db, Q_TRACKER_STATE, &state)) || (rc = statement(db, Q_ADD_COUNT, &add)) ||
-        (rc = statement(db, Q_RESTART_RATE, &restart)) || (rc = statement(db, Q_MARK_TRACKER, &mark)) ||
+    if ((rc = cn_statement(&db->cn, Q_TRACKER_STATE, &state)) || (rc = cn_statement(&db->cn, Q_ADD_COUNT, &add)) ||
+        (rc = cn_statement(&db->cn, Q_RESTART_RATE, &restart)) || (rc = cn_statement(&db->cn, Q_MARK_TRACKER, &mark)) ||
         (rc = begin(db, &outermost)))
         return rc;
     double time = now();
     sqlite3_bind_int64(state, 1, tracker_id);
     if ((rc = sqlite3_step(state)) != SQLITE_ROW) {
         sqlite3_reset(state);
-        return end(db, outermost, fail(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "no such tracker"));
+        return end(db, outermost, cn_fail(&db->cn, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, "no such tracker"));
     }
     int64_t current = sqlite3_column_int64(state, 1) + amount, total = sqlite3_column_int64(state, 2);
     int started = sqlite3_column_type(state, 3) != SQLITE_NULL, completed = sqlite3_column_type(state, 4) != SQLITE_NULL;
@@ -307,7 +242,7 @@ static int record_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_bind_int64(add, 1, tracker_id);
     sqlite3_bind_int64(add, 2, amount);
     sqlite3_bind_double(add, 3, time);
-    if ((rc = run(db, add))) return end(db, outermost, rc);
+    if ((rc = cn_run(&db->cn, add))) return end(db, outermost, rc);
     int starts = !started, completes = !completed && current >= total;
     int samples = !starts && !completes && time >= quiet_until;
     if (!starts && !completes && !samples) return end(db, outermost, SQLITE_OK);
@@ -315,13 +250,13 @@ static int record_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     if (starts) {
         sqlite3_bind_int64(restart, 1, tracker_id);
         sqlite3_bind_double(restart, 2, time);
-        if ((rc = run(db, restart))) return end(db, outermost, rc);
+        if ((rc = cn_run(&db->cn, restart))) return end(db, outermost, rc);
     }
     sqlite3_bind_int64(mark, 1, tracker_id);
     sqlite3_bind_double(mark, 2, time);
     sqlite3_bind_int(mark, 3, completes);
     sqlite3_bind_double(mark, 4, time + sample_interval);
-    if ((rc = run(db, mark)) == SQLITE_OK && starts) rc = insert_event(db, tracker_id, "started", time);
+    if ((rc = cn_run(&db->cn, mark)) == SQLITE_OK && starts) rc = insert_event(db, tracker_id, "started", time);
     if (rc == SQLITE_OK && completes) rc = insert_event(db, tracker_id, "completed", time);
     if (rc == SQLITE_OK && samples) rc = insert_event(db, tracker_id, "progress", time);
     return end(db, outermost, rc);
@@ -331,13 +266,13 @@ static int record_change(ss_db *db, int64_t tracker_id, int64_t amount) {
 /// be recorded, and then the recording path.
 static int count_change(ss_db *db, int64_t tracker_id, int64_t amount) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_INCREMENT, &stmt);
+    int rc = cn_statement(&db->cn, Q_INCREMENT, &stmt);
     if (rc) return rc;
     sqlite3_bind_int64(stmt, 1, tracker_id);
     sqlite3_bind_int64(stmt, 2, amount);
     sqlite3_bind_double(stmt, 3, now());
-    if ((rc = run(db, stmt))) return rc;
-    return sqlite3_changes(db->handle) ? SQLITE_OK : record_change(db, tracker_id, amount);
+    if ((rc = cn_run(&db->cn, stmt))) return rc;
+    return sqlite3_changes(db->cn.handle) ? SQLITE_OK : record_change(db, tracker_id, amount);
 }
 
 int ss_increment(ss_db *db, int64_t tracker_id, int64_t amount, int count) {
@@ -349,7 +284,7 @@ int ss_increment(ss_db *db, int64_t tracker_id, int64_t amount, int count) {
 int ss_increment_batches(ss_db *db, int64_t tracker_id, int batches, int batch_size) {
     int rc = SQLITE_OK;
     for (int b = 0; rc == SQLITE_OK && b < batches; b++) {
-        if ((rc = run_query(db, Q_BEGIN))) return rc;
+        if ((rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
         for (int i = 0; rc == SQLITE_OK && i < batch_size; i++) rc = count_change(db, tracker_id, 1);
         rc = end(db, 1, rc);
     }
@@ -359,19 +294,19 @@ int ss_increment_batches(ss_db *db, int64_t tracker_id, int batches, int batch_s
 /// The library's countItem: the key and, when it is new, its count, in one transaction;
 /// inside the caller's transaction, the key is deleted again if its count fails.
 static int count_item(ss_db *db, sqlite3_stmt *insert, int64_t tracker_id, const char *key, int length) {
-    int outermost = sqlite3_get_autocommit(db->handle), rc;
-    if (outermost && (rc = run_query(db, Q_BEGIN))) return rc;
+    int outermost = sqlite3_get_autocommit(db->cn.handle), rc;
+    if (outermost && (rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
     sqlite3_bind_int64(insert, 1, tracker_id);
     sqlite3_bind_text(insert, 2, key, length, SQLITE_TRANSIENT);
-    if ((rc = run(db, insert)) == SQLITE_OK) {
-        if (!sqlite3_changes(db->handle)) {
-            rc = fail(db, SQLITE_CONSTRAINT, "item counted twice");
+    if ((rc = cn_run(&db->cn, insert)) == SQLITE_OK) {
+        if (!sqlite3_changes(db->cn.handle)) {
+            rc = cn_fail(&db->cn, SQLITE_CONSTRAINT, "item counted twice");
         } else if ((rc = count_change(db, tracker_id, 1)) && !outermost) {
             sqlite3_stmt *forget;
-            if (statement(db, Q_FORGET_ITEM, &forget) == SQLITE_OK) {
+            if (cn_statement(&db->cn, Q_FORGET_ITEM, &forget) == SQLITE_OK) {
                 sqlite3_bind_int64(forget, 1, tracker_id);
                 sqlite3_bind_text(forget, 2, key, length, SQLITE_TRANSIENT);
-                run(db, forget);
+                cn_run(&db->cn, forget);
             }
         }
     }
@@ -380,9 +315,9 @@ static int count_item(ss_db *db, sqlite3_stmt *insert, int64_t tracker_id, const
 
 int ss_count_items(ss_db *db, int64_t tracker_id, int64_t first, int count, int batch_size) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_COUNT_ITEM, &stmt);
+    int rc = cn_statement(&db->cn, Q_COUNT_ITEM, &stmt);
     for (int i = 0; rc == SQLITE_OK && i < count; i++) {
-        if (batch_size && i % batch_size == 0 && (rc = run_query(db, Q_BEGIN))) return rc;
+        if (batch_size && i % batch_size == 0 && (rc = cn_run_query(&db->cn, Q_BEGIN))) return rc;
         char key[32];
         int length = snprintf(key, sizeof key, "item-%lld", (long long)(first + i));
         rc = count_item(db, stmt, tracker_id, key, length);
@@ -394,7 +329,7 @@ int ss_count_items(ss_db *db, int64_t tracker_id, int64_t first, int count, int 
 // MARK: - Progress
 
 int ss_overall(ss_db *db, int64_t set_id, double *overall) {
-    return column_by_id(db, Q_OVERALL, set_id, NULL, overall);
+    return cn_column(&db->cn, Q_OVERALL, set_id, NULL, overall);
 }
 
 /// The library's Pace.activeSeconds: from start to end less the paused time; 0 without both.
@@ -411,7 +346,7 @@ static double eta(double remaining, double rate) {
 
 int ss_status(ss_db *db, int64_t set_id, double *overall, int *tracker_count, int64_t *current_sum) {
     sqlite3_stmt *stmt;
-    int rc = statement(db, Q_STATUS, &stmt);
+    int rc = cn_statement(&db->cn, Q_STATUS, &stmt);
     if (rc) return rc;
     clear_status(db);
     *current_sum = 0;
@@ -454,9 +389,9 @@ int ss_status(ss_db *db, int64_t set_id, double *overall, int *tracker_count, in
     db->set_rate = some_rate && total_weight > 0 ? 100 * weighted_growth / total_weight : -1;
     db->set_eta = eta(100 - *overall, db->set_rate);
     *tracker_count = db->status_count;
-    return rc == SQLITE_DONE ? SQLITE_OK : fail(db, rc, "status");
+    return rc == SQLITE_DONE ? SQLITE_OK : cn_fail(&db->cn, rc, "status");
 }
 
 int ss_current(ss_db *db, int64_t tracker_id, int64_t *current) {
-    return column_by_id(db, Q_TRACKER, tracker_id, current, NULL);
+    return cn_column(&db->cn, Q_TRACKER, tracker_id, current, NULL);
 }

@@ -4,9 +4,6 @@ import ProgressTracking
 /// C baseline, the library's SQL in C, or GRDB. Each side owns one open file holding one set,
 /// "bench", whose first tracker takes the increments.
 protocol Side: AnyObject {
-    /// Opens (creating and migrating) the file at `path`, with the set "bench" in it.
-    init(path: String, durability: Durability) throws
-
     /// Adds trackers "t0", "t1", … with total 100 in one transaction, tracker i counted to i % 150.
     func addTrackers(_ count: Int) throws
     /// `count` autocommit increments by 1 of the first tracker.
@@ -47,11 +44,12 @@ enum SideKind: String, CaseIterable {
     case grdb
     #endif
 
+    /// Opens (creating and migrating) the file at `path`, with the set "bench" in it.
     func open(path: String, durability: Durability = .normal) throws -> any Side {
         switch self {
         case .library: try LibrarySide(path: path, durability: durability)
-        case .c: try MinimalCSide(path: path, durability: durability)
-        case .cSameSQL: try SameSQLCSide(path: path, durability: durability)
+        case .c: try CSide(.minimal, path: path, durability: durability)
+        case .cSameSQL: try CSide(.sameSQL, path: path, durability: durability)
         #if GRDB
         case .grdb: try GRDBSide(path: path, durability: durability)
         #endif
