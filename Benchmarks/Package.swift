@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The baseline: the library's SQL in plain C over the system libsqlite3.
+        // The C sides over the system libsqlite3: the minimal baseline, and the library's own SQL.
         .target(
             name: "CBaseline",
             linkerSettings: [.linkedLibrary("sqlite3")]

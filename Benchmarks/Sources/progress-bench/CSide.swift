@@ -1,80 +1,70 @@
-import CBaseline
-#if canImport(Glibc)
-import Glibc
-#endif
 import ProgressTracking
 
-/// The C baseline: each call below is one call into C that runs the whole loop.
-final class CSide: Side {
+/// A C side: each call below is one call into C that runs the whole loop.
+final class CSide: SpreadCounting {
+    private let functions: CFunctions
     private let db: OpaquePointer
     private let setID: Int64
     private var first: Int64?
     private var nextItem: Int64 = 0
 
-    init(path: String, durability: Durability) throws {
-        db = try Self.open(path: path, durability: durability)
+    init(_ functions: CFunctions, path: String, durability: Durability) throws {
+        self.functions = functions
+        let (rc, db) = try functions.open(path, durability == .full)
+        guard let db else { throw BenchError("\(functions.name): open returned no handle") }
+        self.db = db
         var setID: Int64 = 0
         do {
-            try Self.check(cb_tracker_set(db, "bench", &setID), db)
+            try Self.check(rc, functions, db)
+            try Self.check(functions.trackerSet(db, "bench", &setID), functions, db)
         } catch {
-            cb_close(db)
+            functions.close(db)
             throw error
         }
         self.setID = setID
     }
 
-    deinit { cb_close(db) }
+    deinit { functions.close(db) }
 
-    private static func open(path: String, durability: Durability) throws -> OpaquePointer {
-        let migrations = try Schema.migrations()
-        var db: OpaquePointer?
-        let rc = withCStrings(migrations) { texts in
-            cb_open(path, durability == .full ? 1 : 0, texts, Int32(texts.count), &db)
-        }
-        guard let db else { throw BenchError("cb_open returned no handle") }
-        do {
-            try check(rc, db)
-        } catch {
-            cb_close(db)
-            throw error
-        }
-        return db
+    private static func check(_ rc: Int32, _ functions: CFunctions, _ db: OpaquePointer) throws {
+        guard rc == 0 else { throw BenchError("\(functions.name): \(String(cString: functions.error(db)!))") }
     }
 
-    private static func check(_ rc: Int32, _ db: OpaquePointer) throws {
-        guard rc == 0 else { throw BenchError("C baseline: \(String(cString: cb_error(db)))") }
-    }
-
-    private func check(_ rc: Int32) throws { try Self.check(rc, db) }
+    private func check(_ rc: Int32) throws { try Self.check(rc, functions, db) }
 
     private func firstTracker() throws -> Int64 {
         if let first { return first }
         var id: Int64 = 0
-        try check(cb_first_tracker(db, setID, &id))
+        try check(functions.firstTracker(db, setID, &id))
         first = id
         return id
     }
 
     func addTrackers(_ count: Int) throws {
-        try check(cb_create_trackers(db, setID, "t", Int32(count), 100))
+        try check(functions.createTrackers(db, setID, "t", Int32(count), 100))
     }
 
     func increment(times count: Int) throws {
-        try check(cb_increment(db, try firstTracker(), 1, Int32(count)))
+        try check(functions.increment(db, try firstTracker(), 1, Int32(count)))
     }
 
     func increment(batches: Int, of size: Int) throws {
-        try check(cb_increment_batches(db, try firstTracker(), Int32(batches), Int32(size)))
+        try check(functions.incrementBatches(db, try firstTracker(), Int32(batches), Int32(size)))
+    }
+
+    func increment(spreadOver trackers: Int, count: Int, batchSize: Int) throws {
+        guard let spread = functions.incrementSpread else { throw BenchError("\(functions.name) does not import") }
+        try check(spread(db, try firstTracker(), Int32(trackers), Int32(count), Int32(batchSize)))
     }
 
     func countItems(_ count: Int, batchSize: Int?) throws {
-        try check(cb_count_items(db, try firstTracker(), nextItem, Int32(count), Int32(batchSize ?? 0)))
+        try check(functions.countItems(db, try firstTracker(), nextItem, Int32(count), Int32(batchSize ?? 0)))
         nextItem += Int64(count)
     }
 
     func overall() throws -> Double {
         var overall = 0.0
-        try check(cb_overall(db, setID, &overall))
+        try check(functions.overall(db, setID, &overall))
         return overall
     }
 
@@ -82,20 +72,13 @@ final class CSide: Side {
         var overall = 0.0
         var count: Int32 = 0
         var sum: Int64 = 0
-        try check(cb_status(db, setID, &overall, &count, &sum))
+        try check(functions.status(db, setID, &overall, &count, &sum))
         return StatusDigest(overall: overall, trackerCount: Int(count), currentSum: Int(sum))
     }
 
     func current() throws -> Int {
         var current: Int64 = 0
-        try check(cb_current(db, try firstTracker(), &current))
+        try check(functions.current(db, try firstTracker(), &current))
         return Int(current)
     }
-}
-
-/// Calls `body` with the strings as an array of C strings that live for the call.
-private func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
-    return body(copies.map { UnsafePointer($0) })
 }

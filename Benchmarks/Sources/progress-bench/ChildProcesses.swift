@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs this executable as workers (see `Worker`) and collects what they print.
 enum ChildProcesses {
-    private static let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    static let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
 
     /// Starts one worker per argument list at once, waits for all, and returns each one's output lines.
     static func run(_ argumentLists: [[String]]) throws -> [[String]] {

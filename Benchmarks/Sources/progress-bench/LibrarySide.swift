@@ -1,7 +1,7 @@
 import ProgressTracking
 
 /// The library, through its public API only.
-final class LibrarySide: Side {
+final class LibrarySide: SpreadCounting {
     private let store: ProgressStore
     private let set: ProgressTrackerSet
     private var first: ProgressTracker?
@@ -38,6 +38,16 @@ final class LibrarySide: Side {
         for _ in 0..<batches {
             try store.transaction {
                 for _ in 0..<size { try tracker.increment() }
+            }
+        }
+    }
+
+    func increment(spreadOver trackers: Int, count: Int, batchSize: Int) throws {
+        let all = try set.getAllTrackers()
+        guard all.count >= trackers else { throw BenchError("the set has \(all.count) trackers, not \(trackers)") }
+        for group in groups(count, of: batchSize) {
+            try store.transaction {
+                for index in group { try all[index % trackers].increment() }
             }
         }
     }

@@ -14,7 +14,7 @@ struct Machine: Encodable {
         Machine(
             cpu: firstLine(of: "/proc/cpuinfo", startingWith: "model name").map { String($0.split(separator: ":")[1]).trimmingCharacters(in: .whitespaces) } ?? "unknown",
             cores: ProcessInfo.processInfo.activeProcessorCount,
-            sqlite: String(cString: cb_sqlite_version()),
+            sqlite: String(cString: mb_sqlite_version()),
             swift: swiftVersion(),
             loadAverage: firstLine(of: "/proc/loadavg", startingWith: "").map { $0.split(separator: " ").prefix(3).joined(separator: " ") } ?? "unknown",
             date: ISO8601DateFormatter().string(from: Date())

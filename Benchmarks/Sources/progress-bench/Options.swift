@@ -1,11 +1,12 @@
-/// The command line: `progress-bench [--quick] [--scale] [--filter NAME]... [--side SIDE]...
+/// The command line: `progress-bench [--quick] [--scale] [--filter [=]NAME]... [--side SIDE]...
 /// [--calls N] [--json FILE]`.
 struct Options {
     /// Every row once with tiny counts, checking that the sides did the same work (for CI).
     var quick = false
     /// The rows that show how costs grow with the data, instead of the table of issue 6.
     var scale = false
-    /// Row names or prefixes to run; empty runs every row.
+    /// Rows to run, each with the rows under it ("increment" includes "increment.batch"), or
+    /// with a leading "=" that row alone (for profiling one row); empty runs every row.
     var filters: [String] = []
     /// The sides to run (all when none is named); GRDB is absent when the package is built
     /// without its `GRDB` trait.
@@ -15,8 +16,10 @@ struct Options {
     var calls: Int?
     var jsonPath: String?
 
-    static let usage =
-        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb]... [--calls N] [--json FILE]"
+    static let usage = """
+        usage: progress-bench [--quick] [--scale] [--filter [=]NAME]... \
+        [--side \(SideKind.allCases.map(\.rawValue).joined(separator: "|"))]... [--calls N] [--json FILE]
+        """
 
     init(arguments: [String]) throws {
         var arguments = arguments[...]
@@ -49,6 +52,6 @@ struct Options {
     }
 
     func includes(_ row: String) -> Bool {
-        filters.isEmpty || filters.contains { row == $0 || row.hasPrefix($0 + ".") }
+        filters.isEmpty || filters.contains { row == $0 || row.hasPrefix($0 + ".") || "=" + row == $0 }
     }
 }

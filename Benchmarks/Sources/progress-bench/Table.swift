@@ -7,9 +7,10 @@ enum Table {
         let header = ["row"] + others.map { "lib/\($0.label)" } + sides.map(\.label)
         var lines = [header]
         for row in rows {
-            let ratios = others.map { row.ratio(.library, over: $0).map { String(format: "%.2f", $0) } ?? "-" }
-            let values = sides.map { row.values[$0].map { format($0, unit: row.unit) } ?? "-" }
-            lines.append([row.name] + ratios + values)
+            for (name, values) in row.lines {
+                let ratios = others.map { row.ratio(values[.library], over: values[$0]).map { String(format: "%.2f", $0) } ?? "-" }
+                lines.append([name] + ratios + sides.map { values[$0].map { format($0, unit: row.unit) } ?? "-" })
+            }
         }
         let widths = header.indices.map { column in lines.map { $0[column].count }.max()! }
         for (index, line) in lines.enumerated() {
@@ -20,16 +21,19 @@ enum Table {
         }
         for row in rows where !row.details.isEmpty {
             for (detail, values) in row.details.sorted(by: { $0.key < $1.key }) {
-                let unit = detail.hasSuffix("_bytes") ? "bytes" : nil
+                let unit = detail.hasSuffix("_bytes") ? "bytes" : detail.hasSuffix("_seconds") ? "seconds" : nil
                 let text = sides.compactMap { side in values[side].map { "\(side.label) \(format($0, unit: unit))" } }
                 Swift.print("\(row.name) \(detail): \(text.joined(separator: ", "))")
             }
         }
-        Swift.print("Ratios are library/other: above 1 the library is ahead (for bytes, it uses less).")
+        Swift.print("Ratios are library/other: above 1 the library is ahead (for bytes and seconds, it uses less).")
     }
 
     private static func format(_ value: Double, unit: String?) -> String {
         if unit == "bytes" { return abs(value) >= 10_000 ? "\(Int(value / 1_024)) KiB" : String(format: "%.1f B", value) }
+        if unit == "seconds" {
+            return value < 1e-3 ? String(format: "%.1f µs", value * 1e6) : value < 1 ? String(format: "%.2f ms", value * 1e3) : String(format: "%.2f s", value)
+        }
         return value >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
     }
 
@@ -48,7 +52,7 @@ extension SideKind {
     var label: String {
         switch self {
         case .library: "library"
-        case .c: "C"
+        case .c: "minimal C"
         #if GRDB
         case .grdb: "GRDB"
         #endif

@@ -1,22 +1,29 @@
+import CBaseline
 import Foundation
+import ProgressTracking
 
 /// A child process of the rows that need several processes or a clean peak-memory reading:
-/// `progress-bench --worker increment|memory SIDE PATH COUNT [START]`. It prints its results
-/// on stdout, one number per line.
+/// `progress-bench --worker increment|memory SIDE PATH COUNT [START]` prints its results on
+/// stdout, one number per line; `--worker lock PATH` and `--worker watch SIDE PATH` run beside
+/// a measurement as `BackgroundWorker`s.
 enum Worker {
     static func run(_ arguments: [String]) throws {
-        guard arguments.count >= 4, let kind = SideKind(rawValue: arguments[1]), let count = Int(arguments[3]) else {
-            throw BenchError("usage: --worker increment|memory SIDE PATH COUNT [START]")
-        }
-        let side = try kind.open(path: arguments[2])
-        switch arguments[0] {
-        case "increment":
-            guard arguments.count == 5, let start = Double(arguments[4]) else { throw BenchError("--worker increment needs START") }
+        switch (arguments.first, arguments.count) {
+        case ("lock", 2):
+            try holdWriteLock(path: arguments[1])
+        case ("watch", 3):
+            guard let kind = SideKind(rawValue: arguments[1]) else { throw BenchError("no side \(arguments[1])") }
+            try watch(kind, path: arguments[2])
+        case ("increment", 5), ("memory", 4):
+            guard let kind = SideKind(rawValue: arguments[1]), let count = Int(arguments[3]) else {
+                throw BenchError("usage: --worker increment|memory SIDE PATH COUNT [START]")
+            }
+            let side = try kind.open(path: arguments[2])
+            if arguments[0] == "memory" { return try incrementWatchingMemory(side, count: count) }
+            guard let start = Double(arguments[4]) else { throw BenchError("--worker increment needs START") }
             try incrementTimed(side, count: count, startingAt: start)
-        case "memory":
-            try incrementWatchingMemory(side, count: count)
         default:
-            throw BenchError("unknown worker \(arguments[0])")
+            throw BenchError("unknown worker \(arguments)")
         }
     }
 
@@ -52,5 +59,58 @@ enum Worker {
               let kilobytes = Int(line.split(separator: " ")[1])
         else { throw BenchError("no VmHWM in /proc/self/status") }
         return kilobytes * 1024
+    }
+
+    /// Holds the file's write lock, as a writer in another process does, until stdin closes.
+    private static func holdWriteLock(path: String) throws {
+        var lock: OpaquePointer?
+        let rc = wl_hold(path, &lock)
+        guard rc == 0 else { throw BenchError("could not take the write lock: SQLite error \(rc)") }
+        say("ready")
+        while readLine() != nil {}
+        wl_release(lock)
+    }
+
+    /// Follows the set until stdin closes, as `progress-tracker watch` does: the library
+    /// through `updates(every:)` on a read-only store, the minimal C side by reading its status
+    /// every 250 ms. Says "ready" after the first status; prints how many it read.
+    private static func watch(_ kind: SideKind, path: String) throws {
+        if kind == .library { return try watchUpdates(path: path) }
+        let side = try kind.open(path: path)
+        var reads = 0
+        var stdin = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        repeat {
+            _ = try side.status()
+            reads += 1
+            if reads == 1 { say("ready") }
+        } while poll(&stdin, 1, 250) == 0
+        say("\(reads)")
+    }
+
+    private static func watchUpdates(path: String) throws {
+        let store = try ProgressStore(path: path, readOnly: true)
+        guard let set = try store.getTrackerSet(named: "bench") else { throw BenchError("no set bench in \(path)") }
+        let done = DispatchSemaphore(value: 0)
+        let watcher = Task {
+            var statuses = 0
+            do {
+                for try await _ in set.updates(every: .milliseconds(250)) {
+                    statuses += 1
+                    if statuses == 1 { say("ready") }
+                }
+                say("\(statuses)")
+            } catch {
+                say("watcher failed: \(error)")
+            }
+            done.signal()
+        }
+        while readLine() != nil {}
+        watcher.cancel()
+        done.wait()
+    }
+
+    /// Writes a line at once: `print` buffers when stdout is a pipe, and the parent waits for it.
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-// progress-bench: the library's hot operations against the same SQL in C and through GRDB.
-// The README's "Performance" section shows its table; issue 6 says what each row measures.
+// progress-bench: the library's hot operations against a minimal C program (the targets'
+// baseline, issue 12), the library's own SQL in C, and GRDB. The README's "Performance"
+// section shows its table; issues 6, 10 and 12 say what each row measures.
 
 func runBenchmarks(_ options: Options) throws {
     let machine = Machine.current()
@@ -16,7 +17,12 @@ func runBenchmarks(_ options: Options) throws {
     var measurements: [(name: String, measure: () throws -> [RowResult])] =
         operations.map { operation in (operation.name, { [try inProcess.run(operation)] }) }
     if !options.scale {
+        measurements.append(("increment.latency", { [try IncrementLatency(options: options, directory: directory).run()] }))
         measurements.append(("increment.4proc", { [try Contention(options: options, directory: directory).run()] }))
+        if options.sides.contains(.library) {
+            measurements.append(("status.contended", { [try ContendedStatus(options: options, directory: directory).run()] }))
+        }
+        measurements.append(("wal.watched", { [try WatchedWAL(options: options, directory: directory).run()] }))
         measurements.append(("memory", { [try footprint.memory()] }))
         measurements.append(("disk", footprint.disk))
     }
