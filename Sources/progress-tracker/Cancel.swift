@@ -15,13 +15,10 @@ extension ProgressTrackerCommand {
                 """
         )
 
-        @OptionGroup var storeFile: StoreFile
-
-        @Argument(help: "The tracker set.")
-        var set: String
+        @OptionGroup var arguments: SetControlArguments
 
         func run() throws {
-            try ControlChange(access: StoreAccess(storeFile), set: set).run(to: .cancelled) { try $0.cancel() }
+            try arguments.change(to: .cancelled) { try $0.cancel() }
         }
     }
 }

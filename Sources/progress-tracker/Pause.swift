@@ -15,13 +15,10 @@ extension ProgressTrackerCommand {
                 """
         )
 
-        @OptionGroup var storeFile: StoreFile
-
-        @Argument(help: "The tracker set.")
-        var set: String
+        @OptionGroup var arguments: SetControlArguments
 
         func run() throws {
-            try ControlChange(access: StoreAccess(storeFile), set: set).run(to: .paused) { try $0.pause() }
+            try arguments.change(to: .paused) { try $0.pause() }
         }
     }
 }

@@ -14,13 +14,10 @@ extension ProgressTrackerCommand {
                 """
         )
 
-        @OptionGroup var storeFile: StoreFile
-
-        @Argument(help: "The tracker set.")
-        var set: String
+        @OptionGroup var arguments: SetControlArguments
 
         func run() throws {
-            try ControlChange(access: StoreAccess(storeFile), set: set).run(to: .running) { try $0.resume() }
+            try arguments.change(to: .running) { try $0.resume() }
         }
     }
 }

@@ -1,15 +1,19 @@
+internal import ArgumentParser
 internal import ProgressTracking
 internal import ProgressTrackerRendering
 
-/// What `pause`, `resume` and `cancel` share: one change of a set's control state, and a line
-/// that says what it did, or that nothing changed and why.
-struct ControlChange {
-    let access: StoreAccess
-    let set: String
+/// What `pause`, `resume` and `cancel` share: the set they act on, and one change of its
+/// control state with a line that says what it did, or that nothing changed and why.
+struct SetControlArguments: ParsableArguments {
+    @OptionGroup var storeFile: StoreFile
+
+    @Argument(help: "The tracker set.")
+    var set: String
 
     /// Moves the set to `target` with `change` (the library's `pause()`, `resume()` or
     /// `cancel()`, which says whether the state changed) and prints the outcome.
-    func run(to target: ControlState, _ change: (ProgressTrackerSet) throws -> Bool) throws {
+    func change(to target: ControlState, _ change: (ProgressTrackerSet) throws -> Bool) throws {
+        let access = StoreAccess(storeFile)
         let trackerSet = try access.existingSet(set, in: try access.openForWriting())
         let name = MessageText.quoted(set)
         guard try !change(trackerSet) else {
