@@ -1,7 +1,8 @@
 package import ProgressTracking
 
 /// The `history` table: one line per event, oldest first: local time, tracker (`*` for the
-/// set's own events), event, count.
+/// set's own events), event, count (with the failed and skipped items when there are any:
+/// `CountNotes`).
 ///
 /// Fitted to the width as `status` and `sets` are: the tracker column is as wide as the
 /// longest name, cut down to what the width leaves (never below `minimumTrackerWidth`), and
@@ -15,7 +16,7 @@ package enum HistoryTable {
     /// The table's lines for a terminal `width` columns wide.
     /// - Complexity: O(n) in the events and the length of their tracker names.
     package static func lines(_ events: [HistoryEvent], width: Int) -> [String] {
-        let counts = events.map { "\($0.current)/\($0.total)" }
+        let counts = events.map { "\($0.current)/\($0.total)" + CountNotes.following(failed: $0.failed, skipped: $0.skipped) }
         let countWidth = counts.map(\.count).reduce(headers.count.count, max)
         let room = width - LocalTime.width - kindWidth - countWidth - 3 * gap.count
         let longestTracker = events.map { Cell.width(of: $0.tracker ?? Placeholder.wholeSet) }.reduce(headers.tracker.count, max)

@@ -16,7 +16,8 @@ package enum StatusLine {
         "\(MessageText.value(set))/\(MessageText.value(tracker)) \(counts(of: status))"
     }
 
+    /// `51/100 51.0%`, and `, 2 failed, 1 skipped` when there are any (`CountNotes`).
     private static func counts(of status: TrackerStatus) -> String {
-        "\(status.current)/\(status.total) \(PercentText.of(status.percent))"
+        "\(status.current)/\(status.total) \(PercentText.of(status.percent))" + CountNotes.following(failed: status.failed, skipped: status.skipped)
     }
 }

@@ -1,7 +1,7 @@
 package import ProgressTracking
 
 /// The `status` table: one row per tracker in creation order (name, bar, current/total,
-/// percent), then the overall row.
+/// percent, and its failed and skipped items when it has any: `CountNotes`), then the overall row.
 ///
 /// Fitted to the width: names are cut before the bar shrinks below `preferredBarWidth` (or a
 /// third of the room on a narrow terminal), and never below `minimumNameWidth`. A terminal too
@@ -22,8 +22,11 @@ package enum StatusTable {
         let trackers = status.order.compactMap { name in status.trackers[name].map { (name: name, status: $0) } }
         let counts = trackers.map { "\($0.status.current)/\($0.status.total)" }
         let countsWidth = counts.map(\.count).max() ?? 0
-        // The name and the bar share what the counts and percentages leave.
-        let room = width - countsWidth - PercentText.width - 2 * gap.count
+        let notes = trackers.map { CountNotes.of($0.status) } + [CountNotes.of(status)]
+        // A column after the percentages, only when a row has something to say in it.
+        let notesWidth = notes.compactMap { $0.map { gap.count + $0.count } }.max() ?? 0
+        // The name and the bar share what the counts, percentages and notes leave.
+        let room = width - countsWidth - PercentText.width - 2 * gap.count - notesWidth
         let longestName = trackers.map { Cell.width(of: $0.name) }.reduce(overallLabel.count, max)
         let barRoom = room - gap.count
         let showsBars = barRoom - minimumBarWidth >= minimumNameWidth
@@ -31,15 +34,15 @@ package enum StatusTable {
         let nameWidth = showsBars ? max(minimumNameWidth, min(longestName, barRoom - barFloor)) : max(1, min(longestName, room))
         let barWidth = showsBars ? min(max(barRoom - nameWidth, minimumBarWidth), maximumBarWidth) : 0
 
-        func row(_ name: String, _ count: String, _ percent: Double) -> String {
+        func row(_ name: String, _ count: String, _ percent: Double, _ note: String?) -> String {
             let bar = showsBars ? [ProgressBar.of(percent: percent, width: barWidth)] : []
             let cells = [Cell.left(name, width: nameWidth)] + bar + [
                 Cell.right(count, width: countsWidth),
                 Cell.right(PercentText.of(percent), width: PercentText.width),
-            ]
+            ] + [note].compactMap { $0 }
             return Truncation.cut(cells.joined(separator: gap), toWidth: width)
         }
-        return zip(trackers, counts).map { tracker, count in row(tracker.name, count, tracker.status.percent) }
-            + [row(overallLabel, "", status.overall)]
+        return zip(trackers, counts).map { tracker, count in row(tracker.name, count, tracker.status.percent, CountNotes.of(tracker.status)) }
+            + [row(overallLabel, "", status.overall, CountNotes.of(status))]
     }
 }

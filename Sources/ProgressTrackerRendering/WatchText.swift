@@ -8,7 +8,9 @@ package import ProgressTracking
 /// 1m 20s` (the estimate counts from the last change). The rule for a set that went quiet (a
 /// writer died, or waits): once it has not changed for `staleAfter` seconds, measured from
 /// its `updatedAt` to `now`, the pace line says so instead, `no change for 2m 10s`, rather than
-/// show the last rate and estimate as if they were live. A finished set has no pace line.
+/// show the last rate and estimate as if they were live. A set that is paused or cancelled
+/// says that instead (`StateText`): its workers wait or stopped, so neither a rate nor a quiet
+/// time means anything. A finished set has no pace line.
 package struct WatchText: Sendable {
     /// How long without a change before the set counts as quiet.
     package var staleAfter: Duration
@@ -29,10 +31,11 @@ package struct WatchText: Sendable {
         return "\(now.formatted(.iso8601)) \(StatusLine.of(status))\(pace)"
     }
 
-    /// The rate and estimate, or how long the set has been quiet; nil when it is done, or
-    /// while its rate is not known yet.
+    /// The rate and estimate, how long the set has been quiet, or that it is paused or
+    /// cancelled; nil when it is done, or while its rate is not known yet.
     package func pace(_ status: TrackerSetStatus, now: Date) -> String? {
         guard status.overall < 100 else { return nil }
+        if let state = StateText.line(status.state) { return state }
         if let quiet = quietTime(status, now: now) {
             return "no change for \(DurationText.of(quiet))"
         }
@@ -40,9 +43,9 @@ package struct WatchText: Sendable {
         return "rate \(String(format: "%.2f", rate))%/s, eta \(DurationText.of(eta))"
     }
 
-    /// Whether the set has gone quiet: not done, and unchanged for `staleAfter` or longer.
+    /// Whether the set has gone quiet: running, not done, and unchanged for `staleAfter` or longer.
     package func isQuiet(_ status: TrackerSetStatus, now: Date) -> Bool {
-        status.overall < 100 && quietTime(status, now: now) != nil
+        status.overall < 100 && status.state == .running && quietTime(status, now: now) != nil
     }
 
     /// Seconds since the set last changed, once that is `staleAfter` or more.

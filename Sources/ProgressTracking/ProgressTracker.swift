@@ -213,26 +213,31 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Counts a new item key and resolves its failure as `resolution`; nil if the key was
-    /// counted before. When the count overflows, the key is deleted again; when it fails, too,
-    /// for a caller's transaction that goes on (see `increment(item:)`).
+    /// counted before. The failure is resolved before the count, so that the history rows the
+    /// count may write already show it resolved. When the count overflows, the key and the
+    /// resolution are undone; when it fails, too, for a caller's transaction that goes on
+    /// (see `increment(item:)`).
     private static func countItem(
         _ key: String, resolving resolution: ItemFailure.Resolution,
         of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
     ) throws(StorageError) -> CountOutcome? {
         guard try storage.insertItem(key, into: identity) else { return nil }
+        var resolved = false
         do throws(StorageError) {
+            resolved = try storage.resolveFailure(key, of: identity, as: resolution.rawValue, at: store.timekeeping.now?())
             let outcome = try count(.add(1), of: identity, in: store, on: storage)
-            if outcome == .overflow {
-                try storage.deleteItem(key, from: identity)
-            } else {
-                _ = try storage.resolveFailure(key, of: identity, as: resolution.rawValue, at: store.timekeeping.now?())
-            }
+            if outcome == .overflow { try undoCount(key, resolved: resolved, of: identity, on: storage) }
             return outcome
         } catch {
             // If this fails too, the database has ended the transaction, key included.
-            try? storage.deleteItem(key, from: identity)
+            try? undoCount(key, resolved: resolved, of: identity, on: storage)
             throw error
         }
+    }
+
+    private static func undoCount(_ key: String, resolved: Bool, of identity: TrackerIdentity, on storage: any TrackerStorage) throws(StorageError) {
+        try storage.deleteItem(key, from: identity)
+        if resolved { try storage.reopenFailure(key, of: identity) }
     }
 
     private func change(_ change: CountChange) throws(ProgressTrackingError) {

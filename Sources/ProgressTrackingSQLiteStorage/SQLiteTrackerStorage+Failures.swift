@@ -86,6 +86,26 @@ extension SQLiteTrackerStorage {
         return true
     }
 
+    private static let reopenFailure = SQL(
+        "UPDATE tracker_failure SET resolved_at = NULL, resolution = NULL WHERE tracker_id = :id AND key = :key"
+    )
+    private static let recountFailure = SQL("UPDATE tracker SET failed = failed + 1 WHERE id = :id AND token = :token")
+
+    package func reopenFailure(_ key: String, of tracker: TrackerIdentity) throws(StorageError) {
+        try run { () throws(SQLiteError) in
+            try connection.statement(Self.reopenFailure).run {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(key, as: ":key")
+            }
+        }
+        try requireChange(in: .tracker) { () throws(SQLiteError) in
+            try connection.statement(Self.recountFailure).run {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(tracker.token, as: ":token")
+            }
+        }
+    }
+
     private static let insertSkip = SQL(
         "INSERT INTO tracker_skip (tracker_id, key, reason, at) VALUES (:id, :key, :reason, :now)"
     )

@@ -100,6 +100,8 @@ package protocol TrackerStorage: AnyObject {
     /// `skipped`), taking one from the tracker's failures. Returns whether it had one. `now`
     /// nil means the storage's clock.
     func resolveFailure(_ key: String, of tracker: TrackerIdentity, as resolution: String, at now: Double?) throws(StorageError) -> Bool
+    /// Undoes `resolveFailure` of the item in the open transaction, whose count then failed.
+    func reopenFailure(_ key: String, of tracker: TrackerIdentity) throws(StorageError)
     /// Records that the counted item was skipped, with its reason, adding one to the
     /// tracker's skipped items.
     func recordSkip(_ key: String, reason: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError)

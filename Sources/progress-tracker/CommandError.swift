@@ -1,3 +1,5 @@
+internal import ProgressTrackerRendering
+
 /// Failures the command line itself detects; the library's own are `ProgressTrackingError`s.
 /// Each description is the one line printed after "Error: " (escaped there, by `ErrorText`).
 enum CommandError: Error, CustomStringConvertible {
@@ -5,6 +7,8 @@ enum CommandError: Error, CustomStringConvertible {
     case directory(path: String)
     case unknownSet(String, path: String)
     case unknownTracker(String, set: String)
+    /// The store has a set named `demo` that the demo did not make (see `DemoImport`).
+    case notTheDemos(path: String)
 
     var description: String {
         switch self {
@@ -16,6 +20,13 @@ enum CommandError: Error, CustomStringConvertible {
             "no tracker set named \"\(name)\" in \(path)"
         case let .unknownTracker(name, set):
             "no tracker named \"\(name)\" in set \"\(set)\""
+        case let .notTheDemos(path):
+            """
+            \(path) has a set named "\(DemoImport.setName)" that the demo did not make (its trackers are not the \
+            demo's stages with cursors starting "\(DemoCursor.mark)"), and the demo changes nothing it did not make: \
+            run it on another file with --db, or remove that set yourself \
+            (progress-tracker remove \(DemoImport.setName) --db \(ShellWord.quoted(path)))
+            """
         }
     }
 }

@@ -9,10 +9,26 @@ extension ProgressTrackerCommand {
             abstract: "Run a resumable multi-stage import into the tracker set \"demo\", with live bars.",
             discussion: """
                 Generated records go through extract, transform, validate and load; each stage \
-                counts every record it finishes by the record's key. Stop it any way you like \
-                (Ctrl-C, kill, --crash-after) and run the same command again: it resumes where \
-                it stopped, no record is counted twice, and the final counts equal the totals. \
-                Watch it from another terminal with `progress-tracker watch demo`.
+                counts every record it finishes by the record's key, and keeps its place in a \
+                resume cursor committed with its counts. Load fails every record whose number is \
+                a multiple of \(DemoImport.failureDivisor) on its first attempt ("\(DemoImport.failureReason)"); \
+                a retry pass at its end counts them, so a finished run ends at exactly 100%.
+
+                Stop it any way you like (Ctrl-C, kill, --crash-after) and run the same command \
+                again: it resumes from its cursors, retries what failed, and counts no record \
+                twice. From another terminal, `progress-tracker watch demo` follows it, `pause \
+                demo` makes it wait, `resume demo` lets it go on, and `cancel demo` stops it \
+                after its current step.
+
+                Its store is --db, else ./progress.sqlite in the current directory: it ignores \
+                $\(StoreFile.environmentVariable), which names your own store. In that file it \
+                changes only a set named "demo" that it made (every tracker's cursor starts with \
+                "\(DemoCursor.mark)"), and replaces it when that run was finished or for another \
+                --items. It refuses any other set named "demo", and then changes nothing.
+
+                Exit status: 0 finished; 1 an error, or a "demo" set it did not make; 64 a usage \
+                error; \(Self.cancelledExitCode) cancelled (the set stays cancelled: `progress-tracker \
+                resume demo`, then run it again); \(Interruption.exitCode) Ctrl-C.
 
                 Examples:
                   progress-tracker demo
@@ -20,6 +36,10 @@ extension ProgressTrackerCommand {
                   progress-tracker demo --items 5000     # resumes after the crash
                 """
         )
+
+        /// The exit status of a run stopped by `cancel`: sysexits.h's EX_TEMPFAIL, "the user is
+        /// invited to retry the operation later", which is what resuming the set does.
+        static let cancelledExitCode: Int32 = 75
 
         @OptionGroup var storeFile: StoreFile
 
@@ -46,20 +66,19 @@ extension ProgressTrackerCommand {
         }
 
         func run() throws {
-            let access = StoreAccess(storeFile)
-            let store = try access.openForWriting(creatingFile: true)
-            var demo = try DemoImport(store: store, recordCount: items)
-            print(startMessage(demo, path: access.path))
+            // Not $PROGRESS_TRACKER_DB: that names the user's own store, which a demo has no business filling.
+            let access = StoreAccess(storeFile, environment: [:])
+            let commands = DemoCommands(path: access.path)
+            var demo = try DemoImport(store: try access.openForWriting(creatingFile: true), recordCount: items)
+            ([DemoText.start(demo, path: access.path), DemoText.failureRule(recordCount: items)] + DemoText.controls(commands))
+                .forEach { print($0) }
             var progress = DemoProgress(trackerSet: demo.trackerSet)
             var countsThisRun = 0
             let started = ContinuousClock.now
             Interruption.catchControlC()
             while !demo.isFinished {
-                guard !Interruption.isRequested else {
-                    try progress.finish()  // the table, up to date with the counts the message gives
-                    FileHandle.standardError.write(Data("interrupted at \(demo.countsDescription); run the same command again to resume\n".utf8))
-                    throw ExitCode(Interruption.exitCode)
-                }
+                try obeyRequests(demo, &progress, commands)
+                let wasRetrying = demo.isRetrying
                 try demo.step {
                     countsThisRun += 1
                     if countsThisRun == crashAfter {
@@ -67,19 +86,42 @@ extension ProgressTrackerCommand {
                         kill(getpid(), SIGKILL)
                     }
                 }
-                try progress.update()
+                if demo.isRetrying, !wasRetrying {
+                    try progress.tell(DemoText.retryPassBegins(demo), phase: DemoText.phase(demo))
+                } else {
+                    try progress.update(phase: DemoText.phase(demo))
+                }
             }
             try progress.finish()
+            let failures = try demo.failureCounts()
             let seconds = (ContinuousClock.now - started) / .seconds(1)
+            print(DemoText.failureSummary(failed: failures.failed, retried: failures.retried))
             print("done: \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
         }
 
-        private func startMessage(_ demo: DemoImport, path: String) -> String {
-            let place = "set \"\(DemoImport.setName)\" of \(MessageText.value(path))"
-            return switch demo.start {
-            case .fresh: "starting fresh: \(demo.recordCount) records, \(place)"
-            case .replacing: "starting fresh: \(demo.recordCount) records, \(place) (the earlier demo was finished or for another --items)"
-            case .resuming: "resuming \(place) from \(demo.countsDescription)"
+        /// Between steps, does what was asked since the last one: waits while the set is
+        /// paused; stops, with the table up to date and how to go on, on Ctrl-C or a cancel.
+        private func obeyRequests(_ demo: DemoImport, _ progress: inout DemoProgress, _ commands: DemoCommands) throws {
+            var state = try demo.trackerSet.controlState
+            if state == .paused {
+                try progress.tell(DemoText.paused(demo, commands), phase: DemoText.pausedPhase(commands))
+                while state == .paused, !Interruption.isRequested {
+                    // A person resumes it: five checks a second are prompt enough and cost nothing
+                    // (Ctrl-C ends the sleep at once).
+                    Interruption.sleep(for: .milliseconds(200))
+                    state = try demo.trackerSet.controlState
+                }
+                if state == .running { try progress.tell(DemoText.resumed(demo), phase: DemoText.phase(demo)) }
+            }
+            if Interruption.isRequested {
+                try progress.finish()
+                StandardOutput.writeError(DemoText.interrupted(demo) + "\n")
+                throw ExitCode(Interruption.exitCode)
+            }
+            if state == .cancelled {
+                try progress.finish()
+                DemoText.cancelled(demo, commands).forEach { print($0) }
+                throw ExitCode(Self.cancelledExitCode)
             }
         }
     }

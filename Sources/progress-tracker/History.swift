@@ -6,28 +6,21 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a set's history: when each tracker was created, started, resumed, completed or removed, with progress samples between.",
+            abstract: """
+                Show a set's history: when each tracker was created, started, resumed, completed or removed, \
+                and when the set was paused, resumed or cancelled, with progress and failure samples between.
+                """,
             discussion: """
-                Oldest first; a removed tracker's events stay until its set is removed. Times are \
-                local in the table, ISO 8601 in UTC in --json and --csv.
+                Oldest first; a removed tracker's events stay until its set is removed. The set's \
+                own events show the tracker `*` in the table, and have no tracker in --json and an \
+                empty one in --csv. Times are local in the table, ISO 8601 in UTC in --json and --csv.
+                --json fields: set, tracker, kind, at, current, total, failed, skipped.
+                --csv header: at,tracker,kind,current,total,failed,skipped.
 
                 Examples:  progress-tracker history import
                            progress-tracker history import rows --since 2026-11-24 --csv
                 """
         )
-
-        /// How the events are printed.
-        enum Format: String, EnumerableFlag {
-            case table, json, csv
-
-            static func help(for value: Format) -> ArgumentHelp? {
-                switch value {
-                case .table: "Print a table (the default)."
-                case .json: "Print a JSON array of events: set, tracker, kind, at, current, total."
-                case .csv: "Print CSV with a header: at,tracker,kind,current,total."
-                }
-            }
-        }
 
         @OptionGroup var storeFile: StoreFile
 
@@ -53,7 +46,7 @@ extension ProgressTrackerCommand {
         var until: Date?
 
         // Optional, so that the help does not show a default for a flag.
-        @Flag var format: Format?
+        @Flag var format: OutputFormat?
 
         func validate() throws {
             if let since, let until, until <= since {

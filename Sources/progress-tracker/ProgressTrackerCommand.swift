@@ -18,10 +18,12 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
             Try it:
               progress-tracker demo           # Ctrl-C it, then run it again: it resumes
               progress-tracker watch demo     # in another terminal, while the demo runs
+              progress-tracker pause demo     # and resume demo, cancel demo
             """,
         subcommands: [
-            Sets.self, Status.self, Watch.self, History.self,
-            Create.self, Open.self, Increment.self, SetCurrent.self, SetTotal.self, Remove.self,
+            Sets.self, Status.self, Watch.self, History.self, Failures.self,
+            Create.self, Open.self, Increment.self, Fail.self, Skip.self, SetCurrent.self, SetTotal.self, Cursor.self, Remove.self,
+            Pause.self, Resume.self, Cancel.self,
             Demo.self,
         ]
     )

@@ -5,7 +5,10 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Sets: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the tracker sets: trackers, overall progress, and how long each ran, from its start to its finish.",
+            abstract: """
+                List the tracker sets: trackers, overall progress, whether paused or cancelled, and how long each ran, \
+                from its start to its finish.
+                """,
             discussion: "Example:  progress-tracker sets --db import.sqlite"
         )
 

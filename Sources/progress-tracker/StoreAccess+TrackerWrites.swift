@@ -14,10 +14,7 @@ extension StoreAccess {
     /// Applies `change` to the tracker, which must exist, then prints where it stands
     /// followed by the note `change` returns.
     func changeTracker(_ target: TrackerArguments, _ change: (ProgressTracker) throws -> String) throws {
-        let store = try openForWriting()
-        guard let changed = try existingSet(target.set, in: store).getTracker(target.tracker) else {
-            throw CommandError.unknownTracker(target.tracker, set: target.set)
-        }
+        let changed = try existingTracker(target, in: openForWriting())
         let note = try change(changed)
         print(StatusLine.tracker(set: target.set, tracker: target.tracker, try changed.status()) + note)
     }

@@ -8,8 +8,12 @@ struct StoreAccess {
     let path: String
 
     init(_ storeFile: StoreFile, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let variable = environment[StoreFile.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-        path = storeFile.db ?? variable ?? StoreFile.defaultPath
+        path = storeFile.db ?? Self.usualPath(environment: environment)
+    }
+
+    /// The file a command uses without `--db`.
+    static func usualPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment[StoreFile.environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? StoreFile.defaultPath
     }
 
     /// Opens the store for a command that writes. Only commands that create trackers create
@@ -32,6 +36,19 @@ struct StoreAccess {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw CommandError.directory(path: path) }
         guard exists || creatingFile else { throw CommandError.noStore(path: path) }
+    }
+
+    /// The tracker `target` names, which must exist, as its set.
+    func existingTracker(_ target: TrackerArguments, in store: ProgressStore) throws -> ProgressTracker {
+        try existingTracker(target.tracker, of: existingSet(target.set, in: store))
+    }
+
+    /// The tracker of that name in `trackerSet`, which must exist.
+    func existingTracker(_ name: String, of trackerSet: ProgressTrackerSet) throws -> ProgressTracker {
+        guard let tracker = try trackerSet.getTracker(name) else {
+            throw CommandError.unknownTracker(name, set: trackerSet.name)
+        }
+        return tracker
     }
 
     /// The set of that name, which must exist.

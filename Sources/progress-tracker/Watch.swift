@@ -11,7 +11,8 @@ extension ProgressTrackerCommand {
                 whose TERM is dumb, one line is printed per change, with no control codes. Both \
                 end with the overall rate and the estimated time left once two changes tell \
                 them, or, once the set has not changed for --stale-after seconds (a writer \
-                stopped), with how long it has been quiet. Exits 0 when the overall progress \
+                stopped), with how long it has been quiet; a paused or cancelled set says that \
+                instead, since its workers wait. Exits 0 when the overall progress \
                 reaches 100%, 130 on Ctrl-C. The store is opened read-only: watching never \
                 changes the file.
 

@@ -34,7 +34,7 @@ struct ErrorTests {
         expectError(try cli.run("set", "import", "rows", "--", "-5"), "current count must not be negative: -5")
         expectError(try cli.run("total", "import", "rows", "--", "-1"), "total must not be negative: -1")
         #expect(try cli.run("status", "import", "--json").stdout.contains(#""order":["rows"]"#))
-        #expect(try cli.run("status", "import", "--json").stdout.contains(#""current":0,"percent":0,"total":10"#))
+        #expect(try cli.run("status", "import", "--json").stdout.contains(#""current":0,"failed":0,"percent":0,"skipped":0,"total":10"#))
     }
 
     @Test func aRefusedTrackerLeavesNoNewSetBehind() throws {

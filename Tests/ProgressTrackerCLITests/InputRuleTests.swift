@@ -31,6 +31,7 @@ struct InputRuleTests {
         (["watch", "import", "--stale-after"], ["-1", "86401", "1e300", "nan", "-inf"], "--stale-after must be 0.0 to 86400.0 seconds"),
         (["demo", "--items"], ["0", "-4", "1000001", "\(Int.max)"], "--items must be 1 to 1000000 records"),
         (["demo", "--items", "100", "--crash-after"], ["0", "-1", "401", "\(Int.max)"], "--crash-after must be 1 to 400 counts"),
+        (["failures", "import", "--limit"], ["0", "-1", "\(Int.min)"], "--limit must be 1 or more failures"),
     ])
     func numbersOutsideTheirRangeAreRefused(command: [String], values: [String], message: String) throws {
         let cli = try CLI()
@@ -54,6 +55,7 @@ struct InputRuleTests {
             #expect(try help(command).contains("How many items the tracker expects: 0 or more."))
             #expect(try help(command).contains("0, or from 1e-18 to 1e18"))
         }
+        #expect(try help("failures").contains("At most this many, the oldest: 1 or more failures (default: all)."))
         #expect(try help("increment").contains("How much to add: 0 or more, as long as the count stays within \(Int.max)"))
         #expect(try help("set").contains("The new count: 0 or more."))
         #expect(try help("total").contains("The new total: 0 or more."))

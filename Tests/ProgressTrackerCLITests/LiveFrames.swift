@@ -17,7 +17,7 @@ struct LiveFrames {
 
     /// Splits the transcript at each "up N lines, column 1, clear" and, within a part, after
     /// each status table (its `overall` row and the pace line under it, if any). So tracker
-    /// names must not start with "overall", "rate " or "no change".
+    /// names must not start with "overall" or a pace line's first word.
     init(_ transcript: String) {
         let erase = /\x{1B}\[(\d+)A\r\x{1B}\[J/
         var frames: [Frame] = []
@@ -43,8 +43,8 @@ struct LiveFrames {
                 continue
             }
             lines.append(line)
-            let paceFollows = rest.hasPrefix("rate ") || rest.hasPrefix("no change")
-            if line.hasPrefix("rate ") || line.hasPrefix("no change") || (line.hasPrefix("overall") && !paceFollows) {
+            let paceFollows = Self.paceStarts.contains { rest.hasPrefix($0) }
+            if Self.paceStarts.contains(where: line.hasPrefix) || (line.hasPrefix("overall") && !paceFollows) {
                 endFrame()
             }
         }
@@ -52,4 +52,7 @@ struct LiveFrames {
         self.banner = banner
         self.frames = frames
     }
+
+    /// How the line under the table starts: the rate, the quiet time, or the set's state.
+    private static let paceStarts = ["rate ", "no change", "paused: ", "cancelled: "]
 }

@@ -134,7 +134,10 @@ struct ReadCommandTests {
 
     @Test func everyCommandHasHelpWithAnExample() throws {
         let cli = try CLI()
-        for command in ["sets", "status", "watch", "create", "open", "increment", "set", "total", "remove", "demo"] {
+        for command in [
+            "sets", "status", "watch", "history", "failures", "create", "open", "increment", "fail", "skip", "set", "total", "cursor",
+            "remove", "pause", "resume", "cancel", "demo",
+        ] {
             let output = try cli.run(command, "--help")
             #expect(output.status == 0, "\(command)")
             #expect(output.stdout.contains("Example"), "\(command)")

@@ -78,6 +78,40 @@ struct TerminalEscapingTests {
         #expect(watch.stdout.hasSuffix(#" overall 100.0% | abc\u{202E}fed 4/4 100.0%"# + "\n"))
     }
 
+    @Test func failuresCursorsAndControlShowKeysAndReasonsEscaped() throws {
+        let cli = try CLI()
+        _ = try makeSet(cli)
+        let tracker = Self.trackers[2]
+        let key = "\u{1B}[31mkey\u{9D}"
+        let reason = "time\u{1B}]0;out\u{7}\u{202E}"
+        for arguments in [
+            ["fail", Self.set, tracker, "--item", key, "--reason", reason], ["fail", Self.set, tracker, "--item", key, "--reason", reason],
+            ["skip", Self.set, tracker, "--item", "k\u{2028}2", "--reason", reason], ["cursor", Self.set, tracker, key],
+            ["cursor", Self.set, tracker], ["cursor", Self.set, tracker, "--clear"],
+            ["failures", Self.set], ["failures", Self.set, tracker, "--all"], ["pause", Self.set], ["pause", Self.set],
+            ["status", Self.set], ["sets"], ["history", Self.set], ["cancel", Self.set], ["resume", Self.set],
+        ] {
+            let output = try cli.run(arguments)
+            #expect(output.status == 0, "\(arguments): \(output.stderr)")
+            expectSafe(output, arguments[0])
+            if !["failures", "status", "sets", "history"].contains(arguments[0]) {  // the listings show no set name
+                #expect(output.stdout.contains(#"\e[2Jclear"#), "\(arguments)")
+            }
+        }
+        let failures = try cli.run("failures", Self.set, environment: ["COLUMNS": "200"]).stdout
+        #expect(failures.contains(#"abc\u{202E}fed  \e[31mkey\u{9D}  "#))
+        #expect(failures.hasSuffix(#"time\e]0;out\u{7}\u{202E}"# + "\n"))
+        let note = try cli.run("fail", Self.set, tracker, "--item", key, "--reason", reason).stdout
+        #expect(note.hasSuffix(#"(item "\e[31mkey\u{9D}" failed, attempt 3)"# + "\n"))
+        // Machine output keeps them exact.
+        #expect(try cli.run("failures", Self.set, "--csv").stdout.contains(",\(key),3,"))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let json = try cli.run("failures", Self.set, "--json")
+        expectSafe(json, "failures --json")
+        #expect(try decoder.decode([ItemFailure].self, from: Data(json.stdout.utf8)).map(\.reason) == [reason])
+    }
+
     @Test func errorMessagesShowNamesAndArgumentsEscaped() throws {
         let cli = try CLI()
         _ = try makeSet(cli)

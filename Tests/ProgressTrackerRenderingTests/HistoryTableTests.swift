@@ -45,4 +45,23 @@ import Testing
         let lines = HistoryCSV.lines([event("a,\"b\"\n\u{1B}c", .created)])
         #expect(lines == [HistoryCSV.header, "2027-01-15T08:00:00Z,\"a,\"\"b\"\"\n\u{1B}c\",created,0,3,0,0"])
     }
+
+    @Test func theSetsOwnEventsAndFailuresShow() {
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let events = [
+            HistoryEvent(set: "import", tracker: "rows", kind: .failed, at: at, current: 4, total: 10, failed: 2),
+            HistoryEvent(set: "import", tracker: nil, kind: .paused, at: at, current: 4, total: 10, failed: 2, skipped: 1),
+            HistoryEvent(set: "import", tracker: nil, kind: .cancelled, at: at, current: 4, total: 10),
+        ]
+        let lines = HistoryTable.lines(events, width: 80).map { $0.dropFirst(LocalTime.width + 2) }
+        #expect(lines == [
+            "TRACKER  EVENT         COUNT",
+            "rows     failed        4/10, 2 failed",
+            "*        paused        4/10, 2 failed, 1 skipped",
+            "*        cancelled     4/10",
+        ])
+        #expect(HistoryCSV.lines(events).dropFirst().map { $0.drop { $0 != "," } } == [
+            ",rows,failed,4,10,2,0", ",,paused,4,10,2,1", ",,cancelled,4,10,0,0",
+        ])
+    }
 }

@@ -77,4 +77,28 @@ import Testing
         #expect(line == #"overall 25.0% | \u{9B}2J 1/2 50.0% | "# + String(repeating: "n", count: 79) + "… 0/1 ?")
         #expect(StatusLine.tracker(set: "im\u{1B}port", tracker: "rows", Self.tracker(51, of: 100, percent: 51)) == #"im\eport/rows 51/100 51.0%"#)
     }
+
+    @Test func failedAndSkippedItemsFollowThePercentagesOnlyWhenThereAreAny() {
+        let plain = Self.status([("rows", Self.tracker(1, of: 2, percent: 50))], overall: 50)
+        #expect(StatusTable.lines(plain, width: 80).allSatisfy { $0.hasSuffix("%") })
+        var status = Self.status(
+            [
+                ("rows", TrackerStatus(current: 4, total: 10, percent: 40, failed: 2, skipped: 1)),
+                ("pages", Self.tracker(1, of: 2, percent: 50)), ("files", TrackerStatus(current: 3, total: 3, percent: 100, skipped: 3)),
+            ],
+            overall: 60
+        )
+        status.failed = 2
+        status.skipped = 4
+        let lines = StatusTable.lines(status, width: 80)
+        #expect(lines[0].hasSuffix(" 40.0%  2 failed, 1 skipped"))
+        #expect(lines[1].hasSuffix(" 50.0%"))
+        #expect(lines[2].hasSuffix("100.0%  3 skipped"))
+        #expect(lines[3].hasSuffix(" 60.0%  2 failed, 4 skipped"))
+        // The notes take their room from the bars: every line still fits, and the bars line up.
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(Set(barColumns(lines)).count == 1)
+        #expect(StatusLine.of(status) == "overall 60.0% | rows 4/10 40.0%, 2 failed, 1 skipped | pages 1/2 50.0% | files 3/3 100.0%, 3 skipped")
+        #expect(StatusLine.tracker(set: "import", tracker: "rows", status.trackers["rows"]!) == "import/rows 4/10 40.0%, 2 failed, 1 skipped")
+    }
 }

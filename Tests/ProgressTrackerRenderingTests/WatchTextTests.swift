@@ -50,4 +50,18 @@ import Testing
         #expect(frame.last == "no change for 2m 10s")
         #expect(frame.dropLast() == StatusTable.lines(status(), width: 60)[...])
     }
+
+    @Test func aPausedOrCancelledSetSaysSoInsteadOfAPaceOrAQuietTime() {
+        var paused = status()
+        paused.state = .paused
+        for now in [changed + 1, changed + 1_000] {
+            #expect(text.pace(paused, now: now) == "paused: its workers wait until the set is resumed")
+            #expect(!text.isQuiet(paused, now: now))
+        }
+        var cancelled = status()
+        cancelled.state = .cancelled
+        #expect(text.logLine(cancelled, now: changed + 130) == "2027-01-15T08:02:10Z overall 40.0% | a 4/10 40.0% | cancelled: its workers stop until the set is resumed")
+        cancelled.overall = 100
+        #expect(text.pace(cancelled, now: changed) == nil)  // done: nothing to wait for
+    }
 }
