@@ -58,6 +58,11 @@ final class StoreConnections: Sendable {
         try requireWriter().atomically(body)
     }
 
+    /// Runs `action` once the writer's open transaction commits (see `Writer.onCommit`).
+    func onCommit(_ action: @escaping () -> Void) {
+        writer?.onCommit(action)
+    }
+
     /// Runs `body` on the reader, or on the writer inside a transaction on this thread.
     func read<T>(_ subject: @autoclosure () -> CallSubject, _ body: (any TrackerStorage) throws(StorageError) -> T) throws(ProgressTrackingError) -> T {
         try mapping(subject()) { () throws(StorageError) in

@@ -25,6 +25,9 @@ final class Writer: @unchecked Sendable {
     private var doom: StorageError?
     /// The thread running the open transaction (`pthread_self`), 0 when none is open.
     private let owner = Atomic<UInt>(0)
+    /// What to do once the open transaction commits, with the depth it was asked at: dropped
+    /// with a rollback of that depth.
+    private var afterCommit: [(depth: Int, action: () -> Void)] = []
 
     init(storage: any TrackerStorage) {
         self.storage = storage
@@ -69,6 +72,15 @@ final class Writer: @unchecked Sendable {
         }
     }
 
+    /// Runs `action` once the open transaction commits, or now if none is open: for what the
+    /// service remembers of the store's writes, which must not outlive a rollback.
+    func onCommit(_ action: @escaping () -> Void) {
+        lock.withLock {
+            guard depth > 0 else { return action() }
+            afterCommit.append((depth, action))
+        }
+    }
+
     /// Runs the caller's `body` as one transaction (a savepoint when nested): committed when
     /// it returns, rolled back when it throws, its error rethrown unchanged.
     /// - Throws: `body`'s error, or the writer's own failure mapped by `describe`.
@@ -93,6 +105,7 @@ final class Writer: @unchecked Sendable {
                 undo(outermost: outermost)
                 throw describe(error)
             }
+            if outermost { runAfterCommit() }
             return result
         }
     }
@@ -117,6 +130,7 @@ final class Writer: @unchecked Sendable {
         do throws(StorageError) {
             let result = try body()
             try (outermost ? storage.commit() : storage.releaseSavepoint())
+            if outermost { runAfterCommit() }
             return result
         } catch {
             undo(outermost: outermost)
@@ -126,6 +140,14 @@ final class Writer: @unchecked Sendable {
 
     private func undo(outermost: Bool) {
         outermost ? storage.rollback() : storage.rollbackToSavepoint()
+        // The depth being undone is the current one: its actions go with it.
+        afterCommit.removeAll { $0.depth >= depth }
+    }
+
+    private func runAfterCommit() {
+        let actions = afterCommit
+        afterCommit = []
+        for (_, action) in actions { action() }
     }
 
     private static var currentThread: UInt {

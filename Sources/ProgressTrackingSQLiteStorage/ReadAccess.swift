@@ -13,11 +13,15 @@ import Darwin
 /// whether or not a writer is running, and leaves nothing behind that could stop the owner
 /// from writing. So a reader that cannot write the file never creates the `-wal` and `-shm`
 /// files (which it would own, and the owner could then not write):
-/// - when they exist (the writer keeps them, see `Connection.keepLogFilesOnClose`), it opens
-///   the shared-memory index read-only (`readonly_shm`), as SQLite supports;
-/// - when they do not (a file whose writer predates that, or copied alone), everything is in
-///   the file itself, and it reads it as `immutable`, checking around each read that no
-///   writer has begun meanwhile, and reopening the first way if one has.
+/// - when the log holds frames, it opens the shared-memory index read-only (`readonly_shm`),
+///   as SQLite supports; the writer keeps both files (see `Connection.keepLogFilesOnClose`);
+/// - when it holds none (empty, or absent: a file whose writer predates kept logs, or one
+///   copied alone), everything is in the file itself, and it reads it as `immutable`,
+///   checking around each read that no writer has begun meanwhile, and reopening the first
+///   way if one has.
+/// One case stays out of reach: a log with frames but no index beside it (a writer killed on
+/// another system, a copy of two of the three files), which SQLite cannot read without
+/// creating the index; the reader then fails with "cannot open", and leaves nothing behind.
 /// Readers also wait out the moments when a writer recovers the log, which SQLite reports to
 /// a connection that cannot write the index as `SQLITE_READONLY_RECOVERY`.
 struct ReadAccess {
@@ -37,7 +41,7 @@ struct ReadAccess {
     func open() throws(SQLiteError) -> (Connection, Mode) {
         let mode: Mode = if access(path, W_OK) == 0 {
             .plain
-        } else if exists(path + "-shm") {
+        } else if logHasFrames() {
             .readOnlyIndex
         } else {
             .immutable
@@ -51,7 +55,8 @@ struct ReadAccess {
         return (connection, mode)
     }
 
-    /// What an immutable read depends on: no log beside the file, and the file unchanged.
+    /// What an immutable read depends on: no frames in a log beside the file, and the file
+    /// unchanged.
     struct Fingerprint: Equatable {
         let size: Int
         let modified: timespec
@@ -71,7 +76,7 @@ struct ReadAccess {
         #else
         let modified = info.st_mtim
         #endif
-        return Fingerprint(size: Int(info.st_size), modified: modified, hasLog: exists(path + "-wal") || exists(path + "-shm"))
+        return Fingerprint(size: Int(info.st_size), modified: modified, hasLog: logHasFrames())
     }
 
     /// Whether a failure only means a writer is recovering the log: worth trying again.
@@ -79,9 +84,11 @@ struct ReadAccess {
         [.readOnlyRecovery, .busyRecovery, .readOnlyCantInit].contains(error.code) || error.code.primary == .busy
     }
 
-    private func exists(_ path: String) -> Bool {
+    /// Whether the write-ahead log beside the file holds anything (an empty or absent one
+    /// does not: everything is in the file).
+    private func logHasFrames() -> Bool {
         var info = stat()
-        return stat(path, &info) == 0
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
     }
 
     /// `file:PATH?PARAMETERS`, with the characters a URI gives a meaning to escaped in the path.

@@ -54,16 +54,15 @@ package final class SQLiteTrackerStorage: TrackerStorage {
         while true {
             do throws(SQLiteError) {
                 let before = readMode == .immutable ? readAccess.fingerprint() : nil
-                if let before, before.hasLog {
-                    (connection, readMode) = try readAccess.open()
-                    continue
+                if let before, !before.hasLog {
+                    let result = try body()
+                    if readAccess.fingerprint() == before { return result }
+                } else if before == nil {
+                    return try body()
                 }
-                let result = try body()
-                if let before, readAccess.fingerprint() != before {
-                    (connection, readMode) = try readAccess.open()
-                    continue
-                }
-                return result
+                // A writer began: read again through the index, as the file now needs.
+                guard ContinuousClock.now < deadline else { throw SQLiteError(code: .busy, message: "the file kept changing under an immutable read") }
+                (connection, readMode) = try readAccess.open()
             } catch where ReadAccess.isTransient(error) && ContinuousClock.now < deadline {
                 usleep(1_000)
             } catch {
