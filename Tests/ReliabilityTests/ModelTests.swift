@@ -205,7 +205,7 @@ struct ModelRun {
             try expectSame(predict { $0.remove(name, at: now) }) { try set.removeTracker(name) }
         case 20..<40:
             guard let (identity, tracker) = handle else { return }
-            let amount = [Int.random(in: 0...5, using: &random), -1, .max][rarely()]
+            let amount = [edge(of: identity, or: Int.random(in: 0...5, using: &random)) { [$0.total - $0.current] }, -1, .max][rarely()]
             call += "\(tracker.name).increment(by: \(amount))"
             try expectSame(predict { $0.increment(identity, by: amount, at: now) }.map { true }) { try tracker.increment(by: amount); return true }
         case 40..<60:
@@ -220,12 +220,13 @@ struct ModelRun {
             try expectSame(model.hasCounted(identity, item: key)) { try tracker.hasCounted(item: key) }
         case 66..<76:
             guard let (identity, tracker) = handle else { return }
-            let current = [Int.random(in: 0...25, using: &random), -1, .max][rarely()]
+            let usual = edge(of: identity, or: Int.random(in: 0...25, using: &random)) { [$0.total, $0.total, $0.current &+ 1, $0.current, $0.current - 1] }
+            let current = [usual, -1, .max][rarely()]
             call += "\(tracker.name).setCurrent(\(current))"
             try expectSame(predict { $0.setCurrent(identity, to: current, at: now) }.map { true }) { try tracker.setCurrent(current); return true }
         default:
             guard let (identity, tracker) = handle else { return }
-            let total = total()
+            let total = edge(of: identity, or: total()) { [$0.current, $0.current &+ 1] }
             call += "\(tracker.name).setTotal(\(total))"
             try expectSame(predict { $0.setTotal(identity, to: total, at: now) }.map { true }) { try tracker.setTotal(total); return true }
         }
@@ -267,6 +268,16 @@ struct ModelRun {
 
     mutating func name() -> String {
         [Self.names.randomElement(using: &random)!, "", String(repeating: "x", count: 256)][rarely()]
+    }
+
+    /// One time in two, one of the values `edges` gives for the tracker as the model has it,
+    /// such as the count that reaches its total exactly; else `usual`. Values below 0 (and a
+    /// count past `Int.max` wrapped around) are left for the calls that choose invalid ones.
+    mutating func edge(of identity: Int, or usual: Int, _ edges: (TrackerSetModel.Tracker) -> [Int]) -> Int {
+        guard Bool.random(using: &random), let tracker = model.trackers.first(where: { $0.identity == identity }),
+            let edge = edges(tracker).filter({ $0 >= 0 }).randomElement(using: &random)
+        else { return usual }
+        return edge
     }
 
     mutating func key() -> String {
