@@ -118,9 +118,11 @@ let package = Package(
             dependencies: ["ProgressTrackerRendering", "ProgressTracking"],
             swiftSettings: swiftSettings
         ),
+        // The worker is a long-running writer and library reader for the tests that run
+        // commands as other users.
         .testTarget(
             name: "ProgressTrackerCLITests",
-            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker"],
+            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker", "progress-test-worker"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -22,7 +22,7 @@ public final class ProgressStore: Sendable {
     let timekeeping: Timekeeping
     /// The trackers this store created or opened: opening any other existing one resumes it
     /// (see `ProgressTrackerSet.openTracker`).
-    let openedTrackers = OpenedTrackers()
+    let openedTrackers: OpenedTrackers
 
     /// Opens the store at `path`, creating the file if it does not exist (unless `readOnly`),
     /// and upgrading an older schema.
@@ -71,6 +71,7 @@ public final class ProgressStore: Sendable {
     ) throws(ProgressTrackingError) {
         path = connector.location
         connections = try StoreConnections(connector: connector, readOnly: readOnly, busyTimeout: busyTimeout)
+        openedTrackers = OpenedTrackers(connections: connections)
         self.timekeeping = timekeeping
     }
 

@@ -71,8 +71,7 @@ public struct ProgressTrackerSet: Sendable {
         let now = try store.timekeeping.time(on: storage)
         let tracker = try storage.insertTracker(named: name, in: identity, total: total, weight: weight, at: now)
         try storage.recordEvent(HistoryEvent.Kind.created.rawValue, of: tracker, at: now)
-        let opened = store.openedTrackers
-        store.connections.onCommit { opened.insert(tracker) }
+        store.openedTrackers.insert(tracker)
         return tracker
     }
 
@@ -83,14 +82,13 @@ public struct ProgressTrackerSet: Sendable {
             let before = try storage.state(of: tracker)
             // The set first, while its last change is still the earlier run's; once per run,
             // as the scan it takes would cost a run that resumes many trackers dearly.
-            let (opened, set) = (store.openedTrackers, identity)
-            if !opened.hasResumed(set) {
-                try storage.addDowntime(to: set, at: now)
-                store.connections.onCommit { opened.insertResumed(set) }
+            if !store.openedTrackers.hasResumed(identity) {
+                try storage.addDowntime(to: identity, at: now)
+                store.openedTrackers.insertResumed(identity)
             }
             try storage.resume(tracker, downtime: before.completedAt == nil ? max(0, now - before.updatedAt) : 0, at: now)
             try storage.recordEvent(HistoryEvent.Kind.resumed.rawValue, of: tracker, at: now)
-            store.connections.onCommit { opened.insert(tracker) }
+            store.openedTrackers.insert(tracker)
         }
         if let weight { try storage.setWeight(weight, of: tracker) }
         // A new total is a change like `setTotal`'s, recorded by the same rule.

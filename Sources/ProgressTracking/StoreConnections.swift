@@ -58,9 +58,9 @@ final class StoreConnections: Sendable {
         try requireWriter().atomically(body)
     }
 
-    /// Runs `action` once the writer's open transaction commits (see `Writer.onCommit`).
-    func onCommit(_ action: @escaping () -> Void) {
-        writer?.onCommit(action)
+    /// Runs `undo` if the write just made rolls back (see `Writer.onRollback`).
+    func onRollback(_ undo: @escaping () -> Void) {
+        writer?.onRollback(undo)
     }
 
     /// Runs `body` on the reader, or on the writer inside a transaction on this thread.

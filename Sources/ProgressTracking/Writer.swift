@@ -25,9 +25,11 @@ final class Writer: @unchecked Sendable {
     private var doom: StorageError?
     /// The thread running the open transaction (`pthread_self`), 0 when none is open.
     private let owner = Atomic<UInt>(0)
-    /// What to do once the open transaction commits, with the depth it was asked at: dropped
-    /// with a rollback of that depth.
-    private var afterCommit: [(depth: Int, action: () -> Void)] = []
+    /// How to forget what the service remembers of the open transaction's writes, with the
+    /// depth of the transaction or savepoint that made them: run, newest first, if it rolls
+    /// back; handed to the enclosing one when it is released; dropped when the outermost
+    /// commits.
+    private var undoOnRollback: [(depth: Int, action: () -> Void)] = []
 
     init(storage: any TrackerStorage) {
         self.storage = storage
@@ -72,12 +74,14 @@ final class Writer: @unchecked Sendable {
         }
     }
 
-    /// Runs `action` once the open transaction commits, or now if none is open: for what the
-    /// service remembers of the store's writes, which must not outlive a rollback.
-    func onCommit(_ action: @escaping () -> Void) {
+    /// Runs `undo` if the write just made rolls back: for what the service remembers of the
+    /// store's writes, which must not outlive them. Remembering at once, rather than on
+    /// commit, lets later calls in the same transaction see it as they see its writes.
+    /// Outside a transaction the write is already committed, and `undo` is dropped.
+    func onRollback(_ undo: @escaping () -> Void) {
         lock.withLock {
-            guard depth > 0 else { return action() }
-            afterCommit.append((depth, action))
+            guard depth > 0 else { return }
+            undoOnRollback.append((depth, undo))
         }
     }
 
@@ -99,13 +103,10 @@ final class Writer: @unchecked Sendable {
                 undo(outermost: outermost)
                 throw error
             }
-            do throws(StorageError) {
-                try (outermost ? storage.commit() : storage.releaseSavepoint())
-            } catch {
+            do throws(StorageError) { try commit(outermost: outermost) } catch {
                 undo(outermost: outermost)
                 throw describe(error)
             }
-            if outermost { runAfterCommit() }
             return result
         }
     }
@@ -129,8 +130,7 @@ final class Writer: @unchecked Sendable {
     private func finish<T>(outermost: Bool, _ body: () throws(StorageError) -> T) throws(StorageError) -> T {
         do throws(StorageError) {
             let result = try body()
-            try (outermost ? storage.commit() : storage.releaseSavepoint())
-            if outermost { runAfterCommit() }
+            try commit(outermost: outermost)
             return result
         } catch {
             undo(outermost: outermost)
@@ -138,16 +138,22 @@ final class Writer: @unchecked Sendable {
         }
     }
 
-    private func undo(outermost: Bool) {
-        outermost ? storage.rollback() : storage.rollbackToSavepoint()
-        // The depth being undone is the current one: its actions go with it.
-        afterCommit.removeAll { $0.depth >= depth }
+    /// Commits the transaction, or releases the savepoint into the enclosing transaction,
+    /// which takes over its undo actions.
+    private func commit(outermost: Bool) throws(StorageError) {
+        try (outermost ? storage.commit() : storage.releaseSavepoint())
+        if outermost { return undoOnRollback = [] }
+        for index in undoOnRollback.indices where undoOnRollback[index].depth >= depth {
+            undoOnRollback[index].depth = depth - 1
+        }
     }
 
-    private func runAfterCommit() {
-        let actions = afterCommit
-        afterCommit = []
-        for (_, action) in actions { action() }
+    private func undo(outermost: Bool) {
+        outermost ? storage.rollback() : storage.rollbackToSavepoint()
+        // The depth being undone is the current one.
+        while let last = undoOnRollback.last, last.depth >= depth {
+            undoOnRollback.removeLast().action()
+        }
     }
 
     private static var currentThread: UInt {

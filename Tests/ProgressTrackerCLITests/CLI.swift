@@ -34,23 +34,28 @@ final class CLI {
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
     }
 
-    /// Runs the command to its end. Output goes to files, so that neither stream can fill a
-    /// pipe and block the process.
+    /// Runs the command to its end, as `user` if one is given. Output goes to files, so that
+    /// neither stream can fill a pipe and block the process.
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Output {
-        try run(arguments, environment: environment)
+    func run(_ arguments: String..., environment: [String: String] = [:], as user: OtherUser? = nil) throws -> Output {
+        try run(arguments, environment: environment, as: user)
     }
 
+    /// - Parameter giveUpAfter: A failing test must not hang: a command still running after
+    ///   this long is killed, and its output ends with its signal.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, giveUpAfter: Duration = .seconds(60)
+    ) throws -> Output {
         let stdout = directory.appending(path: "stdout-\(UUID().uuidString)")
         let stderr = directory.appending(path: "stderr-\(UUID().uuidString)")
         try Data().write(to: stdout)
         try Data().write(to: stderr)
-        let process = makeProcess(arguments, environment: environment)
+        let process = makeProcess(arguments, environment: environment, as: user)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
+        RunningCommand.stop(process, after: giveUpAfter)
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus,
@@ -86,18 +91,41 @@ final class CLI {
 
     /// Starts the command with its standard output on a pipe, to be read line by line as it runs.
     func start(_ arguments: String...) throws -> RunningCommand {
-        let process = makeProcess(arguments, environment: [:])
+        try start(arguments)
+    }
+
+    /// Starts `executable` (the command by default) with its standard output on a pipe, as
+    /// `user` if one is given, and writes `input` to its standard input. It is killed if it
+    /// still runs after `giveUpAfter`.
+    func start(
+        _ arguments: [String], as user: OtherUser? = nil, executable: URL = CLI.executable, input: String? = nil,
+        giveUpAfter: Duration = .seconds(60)
+    ) throws -> RunningCommand {
+        let process = makeProcess(arguments, environment: [:], as: user, executable: executable)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
-        return RunningCommand(process: process, output: pipe.fileHandleForReading)
+        if let input, let inputPipe {
+            try inputPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
+        return RunningCommand(process: process, output: pipe.fileHandleForReading, giveUpAfter: giveUpAfter)
     }
 
-    private func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+    private func makeProcess(
+        _ arguments: [String], environment: [String: String], as user: OtherUser? = nil, executable: URL = CLI.executable
+    ) -> Process {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        if let user {
+            process.executableURL = OtherUser.setpriv
+            process.arguments = user.setprivArguments(executable, arguments)
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         process.environment = self.environment(environment)
         return process
@@ -145,14 +173,25 @@ final class RunningCommand {
     private let output: FileHandle
     private var buffer = Data()
 
-    init(process: Process, output: FileHandle) {
+    /// A failing test must not hang: whatever happens, the command is stopped after `giveUpAfter`.
+    init(process: Process, output: FileHandle, giveUpAfter: Duration = .seconds(60)) {
         self.process = process
         self.output = output
-        // A failing test must not hang: whatever happens, the command is stopped after this long.
-        // SIGKILL, because the command inherits this process's blocked signals, SIGTERM among them.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
+        Self.stop(process, after: giveUpAfter)
+    }
+
+    /// Kills the process if it still runs after `interval`. SIGKILL, because the command
+    /// inherits this process's blocked signals, SIGTERM among them.
+    static func stop(_ process: Process, after interval: Duration) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + interval / .seconds(1)) { [process] in
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
+    }
+
+    /// Kills the command now, as a crash would, and waits until it is gone.
+    func killNow() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     /// The next line of output, or nil when the command closed its output (it exited).

@@ -1,8 +1,14 @@
+import Foundation
 import ProgressTracking
 
 /// What one tracker set must hold after a sequence of calls, kept in plain Swift values: the
 /// specification that `ModelTests` holds the store to. Each call returns what the library's
 /// call must return or throw; a call that throws changes nothing.
+///
+/// Besides the counts, the model keeps each tracker's times and the set's history, and each
+/// call that changes a count or a total follows the documented timing rule, written out
+/// again in `TrackerSetModel+Timing.swift` (not taken from the library, so that the test is
+/// an independent statement of it). Every call takes the time the store's clock reads then.
 struct TrackerSetModel {
     struct Tracker {
         /// Which creation this is: a handle stays bound to it, not to the name.
@@ -12,54 +18,107 @@ struct TrackerSetModel {
         var total: Int
         var weight: Double?
         var keys: Set<String> = []
+        /// The first count.
+        var startedAt: Double?
+        /// When it last became complete; nil while it is not.
+        var completedAt: Double?
+        /// The last change of its count or total, its creation, or its resume.
+        var updatedAt: Double
+        /// When the next progress sample is due: a sample interval after the last change
+        /// that was recorded; nil before the start.
+        var sampleDueAt: Double?
+        /// Downtime between runs, left out of its active time.
+        var pausedSeconds = 0.0
 
         var fraction: Double { current >= total ? 1 : Double(current) / Double(total) }
     }
 
     let setName: String
+    /// At most one progress sample per tracker per this many seconds.
+    let sampleInterval: Double
     /// In creation order.
-    private(set) var trackers: [Tracker] = []
+    var trackers: [Tracker] = []
+    /// Every event written, in order.
+    private(set) var events: [HistoryEvent] = []
+    /// The trackers the current store created or opened: opening any other resumes it.
+    var openedByThisStore: Set<Int> = []
+    /// Whether the current store resumed a tracker of the set, and took the set's downtime.
+    var resumedBySetThisStore = false
+    /// When the set itself last changed: its creation, or the removal of a tracker.
+    var setTouchedAt: Double
+    /// The set's downtime between runs.
+    var setPausedSeconds = 0.0
+    /// How many changes raised a count and recorded nothing: the counts the hot path takes.
+    var quietChanges = 0
     private var identities = 0
     /// The name each identity was created with, which errors about it name once it is removed.
     private var names: [Int: String] = [:]
 
-    init(setName: String) {
+    init(setName: String, sampleInterval: Double, createdAt: Double) {
         self.setName = setName
+        self.sampleInterval = sampleInterval
+        setTouchedAt = createdAt
     }
 
     // MARK: - Trackers
 
     /// Returns the new tracker's identity.
-    mutating func create(_ name: String, total: Int, weight: Double?) -> Result<Int, ProgressTrackingError> {
+    mutating func create(_ name: String, total: Int, weight: Double?, at now: Double) -> Result<Int, ProgressTrackingError> {
         if let error = Self.invalid(name: name, total: total, weight: weight) { return .failure(error) }
         guard index(named: name) == nil else { return .failure(.trackerExists(tracker: name, set: setName)) }
         identities += 1
         names[identities] = name
-        trackers.append(Tracker(identity: identities, name: name, total: total, weight: weight))
+        trackers.append(Tracker(identity: identities, name: name, total: total, weight: weight, updatedAt: now))
+        record(.created, of: trackers[trackers.count - 1], at: now)
+        openedByThisStore.insert(identities)
         return .success(identities)
     }
 
     /// Returns the identity of the tracker created or found.
-    mutating func open(_ name: String, total: Int, weight: Double?) -> Result<Int, ProgressTrackingError> {
+    mutating func open(_ name: String, total: Int, weight: Double?, at now: Double) -> Result<Int, ProgressTrackingError> {
         if let error = Self.invalid(name: name, total: total, weight: weight) { return .failure(error) }
-        guard let index = index(named: name) else { return create(name, total: total, weight: weight) }
-        trackers[index].total = total
+        guard let index = index(named: name) else { return create(name, total: total, weight: weight, at: now) }
+        if !openedByThisStore.contains(trackers[index].identity) { resume(at: index, now: now) }
         trackers[index].weight = weight ?? trackers[index].weight
+        change(at: index, current: trackers[index].current, total: total, now: now)
         return .success(trackers[index].identity)
     }
 
-    mutating func remove(_ name: String) -> Result<Bool, ProgressTrackingError> {
+    mutating func remove(_ name: String, at now: Double) -> Result<Bool, ProgressTrackingError> {
         if let error = Self.invalid(name: name) { return .failure(error) }
         guard let index = index(named: name) else { return .success(false) }
+        record(.removed, of: trackers[index], at: now)
         trackers.remove(at: index)
+        setTouchedAt = now
         return .success(true)
+    }
+
+    /// A new store on the file, as a new process opens it: it has opened no tracker yet.
+    mutating func reopenStore() {
+        openedByThisStore = []
+        resumedBySetThisStore = false
+    }
+
+    /// Back to `before`, as a rolled-back transaction leaves the store: what it wrote is gone,
+    /// and so are the trackers it opened, which count as not opened by this store again.
+    mutating func rollBack(to before: TrackerSetModel) {
+        self = before
+    }
+
+    /// The events at or after `start`, as `history(set:since:)` returns them.
+    /// - Complexity: O(k) for the k events returned, as events are in time order.
+    func events(since start: Double?) -> [HistoryEvent] {
+        guard let start else { return events }
+        var first = events.endIndex
+        while first > events.startIndex, events[first - 1].at.timeIntervalSince1970 >= start { first -= 1 }
+        return Array(events[first...])
     }
 
     // MARK: - Counting, through a handle
 
-    mutating func increment(_ identity: Int, by amount: Int) -> Result<Void, ProgressTrackingError> {
+    mutating func increment(_ identity: Int, by amount: Int, at now: Double) -> Result<Void, ProgressTrackingError> {
         guard amount >= 0 else { return .failure(.negativeAmount(amount)) }
-        return update(identity) { tracker in
+        return update(identity, at: now) { tracker in
             let (sum, overflow) = tracker.current.addingReportingOverflow(amount)
             guard !overflow else { return .countOverflow(tracker: tracker.name, amount: amount) }
             tracker.current = sum
@@ -67,10 +126,10 @@ struct TrackerSetModel {
         }
     }
 
-    mutating func count(_ identity: Int, item key: String) -> Result<Bool, ProgressTrackingError> {
+    mutating func count(_ identity: Int, item key: String, at now: Double) -> Result<Bool, ProgressTrackingError> {
         guard !key.isEmpty else { return .failure(.emptyItemKey) }
         var new = false
-        return update(identity) { tracker in
+        return update(identity, at: now) { tracker in
             guard !tracker.keys.contains(key) else { return nil }
             guard tracker.current < Int.max else { return .countOverflow(tracker: tracker.name, amount: 1) }
             tracker.keys.insert(key)
@@ -86,17 +145,17 @@ struct TrackerSetModel {
         return .success(tracker.keys.contains(key))
     }
 
-    mutating func setCurrent(_ identity: Int, to current: Int) -> Result<Void, ProgressTrackingError> {
+    mutating func setCurrent(_ identity: Int, to current: Int, at now: Double) -> Result<Void, ProgressTrackingError> {
         guard current >= 0 else { return .failure(.negativeCurrent(current)) }
-        return update(identity) { tracker in
+        return update(identity, at: now) { tracker in
             tracker.current = current
             return nil
         }
     }
 
-    mutating func setTotal(_ identity: Int, to total: Int) -> Result<Void, ProgressTrackingError> {
+    mutating func setTotal(_ identity: Int, to total: Int, at now: Double) -> Result<Void, ProgressTrackingError> {
         guard total >= 0 else { return .failure(.negativeTotal(total)) }
-        return update(identity) { tracker in
+        return update(identity, at: now) { tracker in
             tracker.total = total
             return nil
         }
@@ -132,15 +191,25 @@ struct TrackerSetModel {
         trackers.firstIndex { $0.name == name }
     }
 
-    /// Applies `change` to the tracker unless it was removed; `change` returns an error to refuse.
+    /// Applies `change` to a copy of the tracker unless it was removed, then gives the tracker
+    /// its new count and total by the timing rule; `change` returns an error to refuse.
     private mutating func update(
-        _ identity: Int, _ change: (inout Tracker) -> ProgressTrackingError?
+        _ identity: Int, at now: Double, _ change: (inout Tracker) -> ProgressTrackingError?
     ) -> Result<Void, ProgressTrackingError> {
         guard let index = trackers.firstIndex(where: { $0.identity == identity }) else { return .failure(removed(identity)) }
         var tracker = trackers[index]
         if let error = change(&tracker) { return .failure(error) }
-        trackers[index] = tracker
+        trackers[index].keys = tracker.keys
+        self.change(at: index, current: tracker.current, total: tracker.total, now: now)
         return .success(())
+    }
+
+    /// Appends the event, with the tracker's count and total as they are now.
+    mutating func record(_ kind: HistoryEvent.Kind, of tracker: Tracker, at now: Double) {
+        events.append(HistoryEvent(
+            set: setName, tracker: tracker.name, kind: kind, at: Date(timeIntervalSince1970: now),
+            current: tracker.current, total: tracker.total
+        ))
     }
 
     private func removed(_ identity: Int) -> ProgressTrackingError {
