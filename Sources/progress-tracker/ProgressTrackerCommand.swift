@@ -21,6 +21,7 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Sets.self, Status.self, Watch.self, History.self,
+            Report.self,
             Create.self, Open.self, Increment.self, SetCurrent.self, SetTotal.self, Remove.self,
             Demo.self,
         ]
