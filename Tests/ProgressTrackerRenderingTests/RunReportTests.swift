@@ -87,7 +87,7 @@ import Testing
         let fixture = try RunFixture()
         _ = try fixture.run().trackerSet(named: "empty")
         let html = RunReport.html(try fixture.input(set: "empty"))
-        #expect(html.contains("Nothing to draw: The set has no trackers yet."))
+        #expect(html.contains("Nothing to draw yet: the set has no trackers."))
         #expect(!html.contains("<svg class=\"chart"))
         #expect(html.contains("<tr class=\"overall\">"))
         #expect(html.occurrences(of: "<tr class=\"tracker\">") == 0)

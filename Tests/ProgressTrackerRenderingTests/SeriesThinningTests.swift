@@ -1,3 +1,5 @@
+import Foundation
+import ProgressTracking
 @testable import ProgressTrackerRendering
 import Testing
 
@@ -36,6 +38,25 @@ import Testing
             #expect(keptValues.min() == values.min())
             #expect(keptValues.max() == values.max())
         }
+    }
+
+    @Test func aTrackersLineKeepsEveryLifecycleEvent() {
+        var track = TrackerTrack(name: "rows", index: 0)
+        var kinds: [HistoryEvent.Kind] = [.created, .started]
+        kinds += (0..<20_000).map { $0 == 5_000 ? .resumed : $0 == 9_000 ? .totalChanged : $0 == 12_000 ? .currentSet : .progress }
+        kinds.append(.completed)
+        var count = 0
+        for (second, kind) in kinds.enumerated() {
+            count = kind == .currentSet ? count / 2 : kind == .resumed ? count : count + 1
+            let event = HistoryEvent(set: "s", tracker: "rows", kind: kind, at: Date(timeIntervalSince1970: Double(second)), current: count, total: 30_000)
+            track.append(event, at: Double(second))
+        }
+        let points = ProgressSeries.of(track)
+        let kept = Set(SeriesThinning.kept(points, columns: 50) { Int($0 / 400) }.map { points[$0].time })
+        for (second, kind) in kinds.enumerated() where kind != .progress {
+            #expect(kept.contains(Double(second)), "\(kind) at \(second)")
+        }
+        #expect(kept.count < 300)
     }
 
     @Test func aShortLineIsDrawnWhole() {

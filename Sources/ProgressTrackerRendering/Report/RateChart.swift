@@ -21,8 +21,9 @@ struct RateChart {
         self.chronology = chronology
         self.scale = scale
         self.columns = columns
-        // Stretches of at least a thousandth of the axis: finer than a pixel is noise.
-        let minimumSpan = max(scale.axisLength / 1000, 0.001)
+        // Stretches of at least a 300th of the axis, about three pixels: finer, the counts of
+        // a bursty worker sampled every second draw a band of noise rather than a rate.
+        let minimumSpan = max(scale.axisLength / 300, 0.001)
         steps = chronology.tracks.map { ($0, RateSeries.steps(of: $0, downtimes: chronology.downtimes, minimumSpan: minimumSpan)) }
     }
 

@@ -7,7 +7,7 @@ enum ReportGeometry {
     static let plotRight = 1180.0
     static var plotWidth: Double { plotRight - plotLeft }
     /// The most columns a name takes in a chart's labels; the table shows more.
-    static let labelColumns = 26
+    static let labelColumns = 22
 }
 
 /// The colours of the lines and bars: one per tracker in creation order, repeating after ten,

@@ -10,11 +10,11 @@ enum ReportStyle {
         header h1 { margin: 0; font-size: 26px; font-weight: 650; overflow-wrap: anywhere; }
         header h1 .kind { color: var(--muted); font-weight: 400; }
         header .subtitle { margin: 2px 0 0; color: var(--muted); }
-        .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(148px, 1fr)); gap: 8px; margin: 16px 0 0; }
+        .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 8px; margin: 16px 0 0; }
         .fact { margin: 0; background: var(--paper); border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; }
         .fact dt { color: var(--muted); font-size: 12px; }
         .fact dd { margin: 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-        .fact dd small { font-size: 12px; font-weight: 400; color: var(--muted); }
+        .fact dd small { display: block; font-size: 12px; font-weight: 400; color: var(--muted); overflow: hidden; text-overflow: ellipsis; }
         .state { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600; vertical-align: 5px; }
         .state-complete { background: #dafbe1; color: #116329; }
         .state-running { background: #ddf4ff; color: #0550ae; }

@@ -40,8 +40,8 @@ package enum RunReport {
             """
         html += header(input, chronology: chronology, name: name) + "\n"
         if chronology.isEmpty {
-            let why = input.status.order.isEmpty ? "The set has no trackers yet." : "The set's history has no events."
-            html += "<section class=\"no-history\"><h2>Progress over time</h2><p class=\"empty\">Nothing to draw: \(why)</p></section>\n"
+            let why = input.status.order.isEmpty ? "the set has no trackers." : "the set's history has no events."
+            html += "<section class=\"no-history\"><h2>Progress over time</h2><p class=\"empty\">Nothing to draw yet: \(why)</p></section>\n"
         } else {
             html += charts(input, chronology: chronology)
         }
@@ -143,8 +143,8 @@ package enum RunReport {
             html += "<p class=\"empty\">No rate yet: no tracker has counted over a measurable stretch of time.</p>"
         } else {
             html += legend(chronology, withOverall: false) + rate.svg()
-                + "<p class=\"caption\">Items per second between consecutive states in the history, as steps; a line breaks "
-                + "at downtime, a resume or a lowered count.</p>"
+                + "<p class=\"caption\">Items per second between consecutive states in the history (merged over at least "
+                + "a 300th of the axis), as steps; a line breaks at downtime, a resume or a lowered count.</p>"
         }
         return html + "</section>\n"
     }
