@@ -6,36 +6,8 @@ import Testing
 /// The run as the report reconstructs it from a store's history and status: where an
 /// interrupted run ended, the downtime, the markers, and the overall over time.
 @Suite struct RunChronologyTests {
-    /// Two trackers counted by a run that stops unsampled 2.5 s in, and finished by a
-    /// later run 100 s after.
-    private func interruptedRun() throws -> RunFixture {
-        let fixture = try RunFixture()
-        do {
-            let set = try fixture.run().trackerSet(named: "import")
-            let rows = try set.openTracker("rows", total: 100)
-            let pages = try set.openTracker("pages", total: 10)
-            fixture.advance(by: 1)
-            try rows.increment(by: 10)  // started, at +1
-            try pages.increment()  // started, at +1: the last change of pages in this run
-            fixture.advance(by: 1)
-            try rows.increment(by: 20)  // a progress sample, at +2
-            fixture.advance(by: 0.5)
-            try rows.increment(by: 5)  // not sampled: the run's last change, at +2.5, count 35
-        }
-        fixture.advance(by: 100)
-        do {
-            let set = try fixture.run().trackerSet(named: "import")
-            let rows = try set.openTracker("rows", total: 100)  // resumed, at +102.5
-            let pages = try set.openTracker("pages", total: 10)
-            fixture.advance(by: 1)
-            try rows.increment(by: 65)
-            try pages.increment(by: 9)
-        }
-        return fixture
-    }
-
     @Test func anInterruptedRunEndsAtItsLastChangeAsTheStoreTimesIt() throws {
-        let fixture = try interruptedRun()
+        let fixture = try RunFixture.interruptedRun()
         let input = try fixture.input(set: "import")
         let chronology = RunChronology(history: input.history, status: input.status)
         let start = fixture.start
@@ -145,7 +117,7 @@ import Testing
     }
 
     @Test func ratesAreNeverMeasuredAcrossDowntime() throws {
-        let fixture = try interruptedRun()
+        let fixture = try RunFixture.interruptedRun()
         let input = try fixture.input(set: "import")
         let chronology = RunChronology(history: input.history, status: input.status)
         let rows = try #require(chronology.tracks.first { $0.name == "rows" })

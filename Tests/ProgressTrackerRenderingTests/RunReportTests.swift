@@ -6,24 +6,7 @@ import Testing
 /// The report page as a whole: what it shows of a run, and that other people's text in it is text.
 @Suite struct RunReportTests {
     @Test func anInterruptedRunShowsItsRunsDowntimeAndMarkers() throws {
-        let fixture = try RunFixture()
-        do {
-            let set = try fixture.run().trackerSet(named: "import")
-            let rows = try set.openTracker("rows", total: 100)
-            let pages = try set.openTracker("pages", total: 10)
-            fixture.advance(by: 1)
-            try rows.increment(by: 30)
-            try pages.increment(by: 2)
-        }
-        fixture.advance(by: 100)
-        do {
-            let set = try fixture.run().trackerSet(named: "import")
-            let rows = try set.openTracker("rows", total: 100)
-            let pages = try set.openTracker("pages", total: 10)
-            fixture.advance(by: 2)
-            try rows.increment(by: 70)
-            try pages.increment(by: 8)
-        }
+        let fixture = try RunFixture.interruptedRun()
         let html = RunReport.html(try fixture.input(set: "import"))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains(RunReport.generatorMark))

@@ -10,6 +10,25 @@ struct ChartFrame {
     let top: Double
     let bottom: Double
 
+    /// The opening tag of a chart `height` high, of class `chart chart-<kind>`, which
+    /// assistive technology reads as an image named `label`.
+    static func open(_ kind: String, height: Double, label: String) -> String {
+        "<svg class=\"chart chart-\(kind)\" viewBox=\"0 0 \(SVGNumber.text(ReportGeometry.width)) \(SVGNumber.text(height))\""
+            + " role=\"img\" aria-label=\"\(label)\">"
+    }
+
+    /// Horizontal grid lines across the plot at each tick's y, labelled on its left.
+    static func valueGrid(_ ticks: [(y: Double, label: String)]) -> String {
+        var lines = ""
+        var labels = ""
+        for tick in ticks {
+            let y = SVGNumber.text(tick.y)
+            lines += "<line x1=\"\(SVGNumber.text(ReportGeometry.plotLeft))\" x2=\"\(SVGNumber.text(ReportGeometry.plotRight))\" y1=\"\(y)\" y2=\"\(y)\"/>"
+            labels += "<text x=\"\(SVGNumber.text(ReportGeometry.plotLeft - 8))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\">\(tick.label)</text>"
+        }
+        return "<g class=\"grid grid-value\">\(lines)</g><g class=\"value-labels\">\(labels)</g>"
+    }
+
     /// Vertical grid lines at the scale's ticks, labelled at `labelY`.
     func timeGrid(labelY: Double) -> String {
         var lines = ""

@@ -22,10 +22,9 @@ struct ProgressChart {
 
     func svg() -> String {
         let frame = ChartFrame(chronology: chronology, scale: scale, top: Self.top, bottom: Self.bottom)
-        var svg = "<svg class=\"chart chart-progress\" viewBox=\"0 0 \(SVGNumber.text(ReportGeometry.width)) \(SVGNumber.text(Self.height))\""
-            + " role=\"img\" aria-label=\"Progress over time\">"
+        var svg = ChartFrame.open("progress", height: Self.height, label: "Progress over time")
         svg += frame.downtimes(labelled: true)
-        svg += percentGrid()
+        svg += ChartFrame.valueGrid(stride(from: 0.0, through: 100, by: 25).map { (y($0), "\(Int($0))%") })
         svg += frame.timeGrid(labelY: Self.bottom + 18)
         svg += runLabels()
         svg += frame.markers()
@@ -40,17 +39,6 @@ struct ProgressChart {
 
     private func y(_ percent: Double) -> Double {
         Self.bottom - (Self.bottom - Self.top) * min(max(percent, 0), 100) / 100
-    }
-
-    private func percentGrid() -> String {
-        var lines = ""
-        var labels = ""
-        for percent in stride(from: 0.0, through: 100, by: 25) {
-            let y = SVGNumber.text(y(percent))
-            lines += "<line x1=\"\(SVGNumber.text(ReportGeometry.plotLeft))\" x2=\"\(SVGNumber.text(ReportGeometry.plotRight))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            labels += "<text x=\"\(SVGNumber.text(ReportGeometry.plotLeft - 8))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\">\(Int(percent))%</text>"
-        }
-        return "<g class=\"grid grid-value\">\(lines)</g><g class=\"value-labels\">\(labels)</g>"
     }
 
     /// "run 1", "run 2", … at the top left of each run, when the set had more than one.

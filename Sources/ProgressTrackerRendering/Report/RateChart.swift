@@ -40,10 +40,11 @@ struct RateChart {
         let highest = lines.flatMap { line in line.kept.map { line.steps[$0].rate } }.max() ?? 0
         let (maximum, step) = Self.axis(upTo: highest)
         let frame = ChartFrame(chronology: chronology, scale: scale, top: Self.top, bottom: Self.bottom)
-        var svg = "<svg class=\"chart chart-rate\" viewBox=\"0 0 \(SVGNumber.text(ReportGeometry.width)) \(SVGNumber.text(Self.height))\""
-            + " role=\"img\" aria-label=\"Rate over time\">"
+        var svg = ChartFrame.open("rate", height: Self.height, label: "Rate over time")
         svg += frame.downtimes(labelled: false)
-        svg += valueGrid(maximum: maximum, step: step)
+        svg += ChartFrame.valueGrid(stride(from: 0.0, through: maximum * (1 + 1e-9), by: step).map { value in
+            (y(value, maximum: maximum), value == 0 ? "0" : TrackerStatus.rateText(value))
+        })
         svg += frame.timeGrid(labelY: Self.bottom + 18)
         svg += frame.markers()
         svg += "<g class=\"lines\">"
@@ -66,17 +67,6 @@ struct RateChart {
         while unit > highest / 5 { unit /= 10 }
         let step = [1.0, 2, 5, 10].map { $0 * unit }.first { $0 * 5 >= highest }!
         return ((highest / step).rounded(.up) * step, step)
-    }
-
-    private func valueGrid(maximum: Double, step: Double) -> String {
-        var lines = ""
-        var labels = ""
-        for value in stride(from: 0.0, through: maximum * (1 + 1e-9), by: step) {
-            let y = SVGNumber.text(y(value, maximum: maximum))
-            lines += "<line x1=\"\(SVGNumber.text(ReportGeometry.plotLeft))\" x2=\"\(SVGNumber.text(ReportGeometry.plotRight))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            labels += "<text x=\"\(SVGNumber.text(ReportGeometry.plotLeft - 8))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\">\(value == 0 ? "0" : TrackerStatus.rateText(value))</text>"
-        }
-        return "<g class=\"grid grid-value\">\(lines)</g><g class=\"value-labels\">\(labels)</g>"
     }
 
     /// The kept steps as one path of horizontal runs: a kept step stands for the steps left

@@ -22,8 +22,7 @@ struct TimelineChart {
     func svg() -> String {
         let bottom = Self.top + Double(chronology.tracks.count + 1) * Self.rowHeight
         let frame = ChartFrame(chronology: chronology, scale: scale, top: Self.top, bottom: bottom)
-        var svg = "<svg class=\"chart chart-timeline\" viewBox=\"0 0 \(SVGNumber.text(ReportGeometry.width)) \(SVGNumber.text(height))\""
-            + " role=\"img\" aria-label=\"Timeline of the trackers\">"
+        var svg = ChartFrame.open("timeline", height: height, label: "Timeline of the trackers")
         svg += frame.downtimes(labelled: false)
         svg += frame.timeGrid(labelY: Self.top - 10)
         svg += runRow()
