@@ -108,6 +108,9 @@ import Testing
         }
         #expect(try value(at: 0) == 0)
         #expect(abs(try value(at: 1) - 37.5) < 1e-9)  // 100 · 3 · 0.5 / 4
+        // a started at once: the line holds 0 up to +1 and steps there, not a slope from 0.
+        #expect(overall.map(\.value).prefix(3) == [0, 0, try value(at: 1)])
+        #expect(overall[1].time == overall[2].time)
         #expect(abs(try value(at: 2) - 45.025) < 1e-9)  // 100 · (3 · 0.6 + 1 · 0.001) / 4
         #expect(abs(try value(at: 3) - 65.0125) < 1e-9)  // b on its way from 0.1 % to 100 %: 50.05 %
         #expect(try value(at: 4) == 100)

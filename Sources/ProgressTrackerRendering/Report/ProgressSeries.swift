@@ -53,14 +53,21 @@ enum ProgressSeries {
         points.reserveCapacity(chronology.sequence.count)
         for (step, (track, point)) in chronology.sequence.enumerated() {
             position[track] += 1
+            let time = point.time - chronology.start
+            let before = sums.overall(at: time)
             if let old = segments[track] { sums.remove(old) }
             let next = tracks[track].points.dropFirst(position[track] + 1).first
             segments[track] = point.kind == .event(.removed)
                 ? nil : Segment(point, next: next, weight: weights[tracks[track].name], origin: chronology.start)
             if let new = segments[track] { sums.add(new) }
             if step % resumLength == resumLength - 1 { sums = Sums(segments.compactMap { $0 }) }
-            let value = sums.overall(at: point.time - chronology.start)
-            if let last = points.last, last.time == point.time {
+            let value = sums.overall(at: time)
+            // A state that changed a tracker at once (a start, a new total, a tracker created or
+            // removed) steps the overall: the line holds its value up to it.
+            if abs(value - before) > 1e-9, let last = points.last, last.time < point.time {
+                points.append(SeriesPoint(time: point.time, value: before, keep: true))
+                points.append(SeriesPoint(time: point.time, value: value, keep: true))
+            } else if let last = points.last, last.time == point.time {
                 points[points.count - 1].value = value
                 points[points.count - 1].keep = last.keep || point.isLifecycle
             } else {
