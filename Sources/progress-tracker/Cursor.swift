@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Cursor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cursor",
             abstract: "Show a tracker's resume cursor, or set or clear it.",
             discussion: """
                 The cursor is where a worker is in its input (a file offset, a page token, the \

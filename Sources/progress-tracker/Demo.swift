@@ -6,6 +6,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Run a resumable multi-stage import into the tracker set \"demo\", with live bars.",
             discussion: """
                 Generated records go through extract, transform, validate and load; each stage \

@@ -6,6 +6,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: """
                 Show a set's history: when each tracker was created, started, resumed, completed or removed, \
                 and when the set was paused, resumed or cancelled, with progress and failure samples between.

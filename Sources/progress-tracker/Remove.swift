@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a tracker, or a whole set with its trackers.",
             discussion: """
                 Examples:

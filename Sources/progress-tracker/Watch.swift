@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Follow a set while other processes work on it, until it reaches 100%.",
             discussion: """
                 On a terminal the table is redrawn in place; into a pipe, a file or a terminal \
