@@ -1,4 +1,10 @@
+#if canImport(FoundationEssentials)
+package import FoundationEssentials
+// The local time zone's rules.
+internal import FoundationInternationalization
+#else
 package import Foundation
+#endif
 
 /// Times as the tables show them: local time to the second, `2026-11-25 12:30:05`.
 package enum LocalTime {

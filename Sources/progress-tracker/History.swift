@@ -1,5 +1,9 @@
 internal import ArgumentParser
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 internal import ProgressTrackerRendering
 

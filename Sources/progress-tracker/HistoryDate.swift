@@ -1,5 +1,11 @@
 internal import ArgumentParser
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+// The local time zone's rules.
+internal import FoundationInternationalization
+#else
 internal import Foundation
+#endif
 
 /// How `history` reads the dates of `--since` and `--until`.
 enum HistoryDate {

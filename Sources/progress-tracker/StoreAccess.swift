@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 internal import ProgressTracking
 
 /// The store file a command works on, and how commands open it and find sets by name.
@@ -32,9 +41,9 @@ struct StoreAccess {
     private func checkExists(unless creatingFile: Bool = false) throws {
         // Checked here because SQLite's own messages ("unable to open database file", or a
         // disk I/O error for a directory opened read-only) do not say what is wrong.
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw CommandError.directory(path: path) }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists, info.st_mode & S_IFMT == S_IFDIR { throw CommandError.directory(path: path) }
         guard exists || creatingFile else { throw CommandError.noStore(path: path) }
     }
 

@@ -1,4 +1,10 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+// The local time zone's rules.
+internal import FoundationInternationalization
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 
 /// `progress-tracker report`: one set's run as a single self-contained HTML page. It has no
