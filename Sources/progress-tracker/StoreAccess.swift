@@ -32,6 +32,15 @@ struct StoreAccess {
         return try ProgressStore(path: path)
     }
 
+    /// Opens the store for a command that writes and runs `body` on it as one transaction, so
+    /// that the command's reads (the set and tracker it names, what it prints) go through the
+    /// writer's connection: the store then never opens its reading connection, which costs a
+    /// whole open and a reading of the schema, and what the command prints is what it wrote.
+    func writing<T>(creatingFile: Bool = false, _ body: (ProgressStore) throws -> T) throws -> T {
+        let store = try openForWriting(creatingFile: creatingFile)
+        return try store.transaction { try body(store) }
+    }
+
     /// Opens the store read-only, for commands that only look: they must never create or change the file.
     func openForReading() throws -> ProgressStore {
         try checkExists()
