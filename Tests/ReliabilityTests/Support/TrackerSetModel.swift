@@ -9,6 +9,7 @@ import ProgressTracking
 /// call that changes a count or a total follows the documented timing rule, written out
 /// again in `TrackerSetModel+Timing.swift` (not taken from the library, so that the test is
 /// an independent statement of it). Every call takes the time the store's clock reads then.
+/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`.
 struct TrackerSetModel {
     struct Tracker {
         /// Which creation this is: a handle stays bound to it, not to the name.
@@ -17,7 +18,14 @@ struct TrackerSetModel {
         var current = 0
         var total: Int
         var weight: Double?
+        /// The item keys counted, by `increment(item:)` or `skip(item:reason:)`.
         var keys: Set<String> = []
+        /// Every item that failed, by key, resolved or not.
+        var failures: [String: ItemFailure] = [:]
+        /// How many items were skipped.
+        var skipped = 0
+        /// When a `failed` sample was last recorded; nil before the first.
+        var failureSampledAt: Double?
         /// The first count.
         var startedAt: Double?
         /// When it last became complete; nil while it is not.
@@ -31,6 +39,8 @@ struct TrackerSetModel {
         var pausedSeconds = 0.0
 
         var fraction: Double { current >= total ? 1 : Double(current) / Double(total) }
+        /// Items whose failure is unresolved.
+        var failed: Int { failures.values.count { $0.resolution == nil } }
     }
 
     let setName: String
@@ -126,25 +136,6 @@ struct TrackerSetModel {
         }
     }
 
-    mutating func count(_ identity: Int, item key: String, at now: Double) -> Result<Bool, ProgressTrackingError> {
-        guard !key.isEmpty else { return .failure(.emptyItemKey) }
-        var new = false
-        return update(identity, at: now) { tracker in
-            guard !tracker.keys.contains(key) else { return nil }
-            guard tracker.current < Int.max else { return .countOverflow(tracker: tracker.name, amount: 1) }
-            tracker.keys.insert(key)
-            tracker.current += 1
-            new = true
-            return nil
-        }.map { new }
-    }
-
-    func hasCounted(_ identity: Int, item key: String) -> Result<Bool, ProgressTrackingError> {
-        guard !key.isEmpty else { return .failure(.emptyItemKey) }
-        guard let tracker = trackers.first(where: { $0.identity == identity }) else { return .failure(removed(identity)) }
-        return .success(tracker.keys.contains(key))
-    }
-
     mutating func setCurrent(_ identity: Int, to current: Int, at now: Double) -> Result<Void, ProgressTrackingError> {
         guard current >= 0 else { return .failure(.negativeCurrent(current)) }
         return update(identity, at: now) { tracker in
@@ -176,7 +167,12 @@ struct TrackerSetModel {
             overall = trackers.allSatisfy { $0.fraction == 1 } ? 100 : 0
         }
         return Progress(
-            trackers: trackers.map { .init(name: $0.name, current: $0.current, total: $0.total, percent: 100 * $0.fraction) },
+            trackers: trackers.map {
+                .init(
+                    name: $0.name, current: $0.current, total: $0.total, percent: 100 * $0.fraction,
+                    failed: $0.failed, skipped: $0.skipped
+                )
+            },
             overall: overall
         )
     }
@@ -192,27 +188,35 @@ struct TrackerSetModel {
     }
 
     /// Applies `change` to a copy of the tracker unless it was removed, then gives the tracker
-    /// its new count and total by the timing rule; `change` returns an error to refuse.
-    private mutating func update(
+    /// its new count and total by the timing rule, after what else `change` changed: the
+    /// events the count records show that too. `change` returns an error to refuse.
+    mutating func update(
         _ identity: Int, at now: Double, _ change: (inout Tracker) -> ProgressTrackingError?
     ) -> Result<Void, ProgressTrackingError> {
         guard let index = trackers.firstIndex(where: { $0.identity == identity }) else { return .failure(removed(identity)) }
         var tracker = trackers[index]
         if let error = change(&tracker) { return .failure(error) }
-        trackers[index].keys = tracker.keys
-        self.change(at: index, current: tracker.current, total: tracker.total, now: now)
+        let (current, total) = (tracker.current, tracker.total)
+        (tracker.current, tracker.total) = (trackers[index].current, trackers[index].total)
+        trackers[index] = tracker
+        self.change(at: index, current: current, total: total, now: now)
         return .success(())
     }
 
-    /// Appends the event, with the tracker's count and total as they are now.
+    /// Appends the tracker's event, with its counts as they are now.
     mutating func record(_ kind: HistoryEvent.Kind, of tracker: Tracker, at now: Double) {
         events.append(HistoryEvent(
             set: setName, tracker: tracker.name, kind: kind, at: Date(timeIntervalSince1970: now),
-            current: tracker.current, total: tracker.total
+            current: tracker.current, total: tracker.total, failed: tracker.failed, skipped: tracker.skipped
         ))
     }
 
-    private func removed(_ identity: Int) -> ProgressTrackingError {
+    /// The tracker with that identity, or the error a call through a handle to it throws.
+    func tracker(_ identity: Int) -> Result<Tracker, ProgressTrackingError> {
+        trackers.first { $0.identity == identity }.map { .success($0) } ?? .failure(removed(identity))
+    }
+
+    func removed(_ identity: Int) -> ProgressTrackingError {
         .trackerRemoved(tracker: names[identity] ?? "?", set: setName)
     }
 
