@@ -135,7 +135,7 @@ struct ModelRun {
         let handle = handles.randomElement(using: &random)
         let now = clock.now
         call = "at \(Timing.text(now)): "
-        switch Int.random(in: 0..<101, using: &random) {
+        switch Int.random(in: 0..<105, using: &random) {
         case 0..<16:
             let opens = Bool.random(using: &random)
             let (name, total, weight) = (name(), total(), weight())
@@ -182,8 +182,10 @@ struct ModelRun {
             try fail(handle, at: now)
         case 94..<98:
             try skip(handle, at: now)
-        default:
+        case 98..<101:
             try readFailures(handle)
+        default:
+            try cursorCall(handle)
         }
     }
 

@@ -1,7 +1,7 @@
 import ProgressTracking
 
 /// The counting part of a `TrackerSetStatus`: names in order, counts, totals, percentages,
-/// failed and skipped items and the overall. Tests compare this
+/// failed and skipped items, cursors and the overall. Tests compare this
 /// rather than whole statuses, whose timing fields move.
 struct Progress: Equatable, CustomStringConvertible {
     struct Tracker: Equatable {
@@ -11,6 +11,7 @@ struct Progress: Equatable, CustomStringConvertible {
         let percent: Double
         let failed: Int
         let skipped: Int
+        let cursor: String?
     }
 
     let trackers: [Tracker]
@@ -29,11 +30,11 @@ struct Progress: Equatable, CustomStringConvertible {
     init(_ status: TrackerSetStatus) {
         trackers = status.order.map { name in
             guard let tracker = status.trackers[name] else {
-                return Tracker(name: name, current: -1, total: -1, percent: -1, failed: -1, skipped: -1)
+                return Tracker(name: name, current: -1, total: -1, percent: -1, failed: -1, skipped: -1, cursor: nil)
             }
             return Tracker(
                 name: name, current: tracker.current, total: tracker.total, percent: tracker.percent,
-                failed: tracker.failed, skipped: tracker.skipped
+                failed: tracker.failed, skipped: tracker.skipped, cursor: tracker.cursor
             )
         }
         overall = status.overall
@@ -47,7 +48,7 @@ struct Progress: Equatable, CustomStringConvertible {
         return trackers.count == other.trackers.count
             && zip(trackers, other.trackers).allSatisfy {
                 $0.name == $1.name && $0.current == $1.current && $0.total == $1.total && close($0.percent, $1.percent)
-                    && $0.failed == $1.failed && $0.skipped == $1.skipped
+                    && $0.failed == $1.failed && $0.skipped == $1.skipped && $0.cursor == $1.cursor
             }
             && close(overall, other.overall) && (failed, skipped) == (other.failed, other.skipped)
     }
@@ -56,6 +57,7 @@ struct Progress: Equatable, CustomStringConvertible {
         let trackerTexts = trackers.map { tracker in
             "\(tracker.name) \(tracker.current)/\(tracker.total) \(tracker.percent)%"
                 + (tracker.failed == 0 ? "" : " \(tracker.failed) failed") + (tracker.skipped == 0 ? "" : " \(tracker.skipped) skipped")
+                + (tracker.cursor.map { " at \(String(reflecting: $0.prefix(40)))" } ?? "")
         }
         return trackerTexts.joined(separator: ", ") + "; overall \(overall)%"
     }

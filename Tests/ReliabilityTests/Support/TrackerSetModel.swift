@@ -9,7 +9,8 @@ import ProgressTracking
 /// call that changes a count or a total follows the documented timing rule, written out
 /// again in `TrackerSetModel+Timing.swift` (not taken from the library, so that the test is
 /// an independent statement of it). Every call takes the time the store's clock reads then.
-/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`.
+/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`, and
+/// cursors in `+Cursor.swift`.
 struct TrackerSetModel {
     struct Tracker {
         /// Which creation this is: a handle stays bound to it, not to the name.
@@ -26,6 +27,7 @@ struct TrackerSetModel {
         var skipped = 0
         /// When a `failed` sample was last recorded; nil before the first.
         var failureSampledAt: Double?
+        var cursor: String?
         /// The first count.
         var startedAt: Double?
         /// When it last became complete; nil while it is not.
@@ -170,7 +172,7 @@ struct TrackerSetModel {
             trackers: trackers.map {
                 .init(
                     name: $0.name, current: $0.current, total: $0.total, percent: 100 * $0.fraction,
-                    failed: $0.failed, skipped: $0.skipped
+                    failed: $0.failed, skipped: $0.skipped, cursor: $0.cursor
                 )
             },
             overall: overall
