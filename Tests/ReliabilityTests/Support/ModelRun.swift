@@ -62,7 +62,7 @@ struct ModelRun {
         try check(since: steps.isMultiple(of: 250) ? nil : stepStart)
     }
 
-    /// Fails unless the store reads as a model does: the same counts, failures and
+    /// Fails unless the store reads as a model does: the same counts, state, failures and
     /// times, and the same history from `start` on (all of it if nil).
     mutating func check(since start: Double?) throws {
         let status = try set.getStatus()
@@ -71,6 +71,9 @@ struct ModelRun {
             throw mismatch("after \(call): the store reads \(stored), the model \(model.progress)")
         }
         let summary = try set.summary()
+        guard summary.state == model.state else {
+            throw mismatch("after \(call): the store's summary says \(summary.state), the model \(model.state)")
+        }
         let failures = try set.failures(.all)
         guard case .success(failures) = model.failures(of: nil, .all, limit: nil) else {
             throw mismatch("after \(call): the store lists the failures \(failures), the model \(model.failures(of: nil, .all, limit: nil))")
@@ -135,7 +138,7 @@ struct ModelRun {
         let handle = handles.randomElement(using: &random)
         let now = clock.now
         call = "at \(Timing.text(now)): "
-        switch Int.random(in: 0..<105, using: &random) {
+        switch Int.random(in: 0..<110, using: &random) {
         case 0..<16:
             let opens = Bool.random(using: &random)
             let (name, total, weight) = (name(), total(), weight())
@@ -184,8 +187,10 @@ struct ModelRun {
             try skip(handle, at: now)
         case 98..<101:
             try readFailures(handle)
-        default:
+        case 101..<105:
             try cursorCall(handle)
+        default:
+            try controlCall(at: now)
         }
     }
 

@@ -1,7 +1,7 @@
 import ProgressTracking
 
 /// The counting part of a `TrackerSetStatus`: names in order, counts, totals, percentages,
-/// failed and skipped items, cursors and the overall. Tests compare this
+/// failed and skipped items, cursors, the overall and the set's state. Tests compare this
 /// rather than whole statuses, whose timing fields move.
 struct Progress: Equatable, CustomStringConvertible {
     struct Tracker: Equatable {
@@ -16,13 +16,15 @@ struct Progress: Equatable, CustomStringConvertible {
 
     let trackers: [Tracker]
     let overall: Double
+    let state: ControlState
     /// The set's failed and skipped items, as its status adds them up.
     let failed: Int
     let skipped: Int
 
-    init(trackers: [Tracker], overall: Double) {
+    init(trackers: [Tracker], overall: Double, state: ControlState) {
         self.trackers = trackers
         self.overall = overall
+        self.state = state
         failed = trackers.map(\.failed).reduce(0, +)
         skipped = trackers.map(\.skipped).reduce(0, +)
     }
@@ -38,6 +40,7 @@ struct Progress: Equatable, CustomStringConvertible {
             )
         }
         overall = status.overall
+        state = status.state
         failed = status.failed
         skipped = status.skipped
     }
@@ -50,7 +53,7 @@ struct Progress: Equatable, CustomStringConvertible {
                 $0.name == $1.name && $0.current == $1.current && $0.total == $1.total && close($0.percent, $1.percent)
                     && $0.failed == $1.failed && $0.skipped == $1.skipped && $0.cursor == $1.cursor
             }
-            && close(overall, other.overall) && (failed, skipped) == (other.failed, other.skipped)
+            && close(overall, other.overall) && (state, failed, skipped) == (other.state, other.failed, other.skipped)
     }
 
     var description: String {
@@ -59,7 +62,7 @@ struct Progress: Equatable, CustomStringConvertible {
                 + (tracker.failed == 0 ? "" : " \(tracker.failed) failed") + (tracker.skipped == 0 ? "" : " \(tracker.skipped) skipped")
                 + (tracker.cursor.map { " at \(String(reflecting: $0.prefix(40)))" } ?? "")
         }
-        return trackerTexts.joined(separator: ", ") + "; overall \(overall)%"
+        return trackerTexts.joined(separator: ", ") + "; overall \(overall)%, \(state)"
     }
 }
 

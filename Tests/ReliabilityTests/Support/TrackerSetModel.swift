@@ -9,8 +9,8 @@ import ProgressTracking
 /// call that changes a count or a total follows the documented timing rule, written out
 /// again in `TrackerSetModel+Timing.swift` (not taken from the library, so that the test is
 /// an independent statement of it). Every call takes the time the store's clock reads then.
-/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`, and
-/// cursors in `+Cursor.swift`.
+/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`,
+/// cursors in `+Cursor.swift`, and the set's pause, resume and cancel in `+Control.swift`.
 struct TrackerSetModel {
     struct Tracker {
         /// Which creation this is: a handle stays bound to it, not to the name.
@@ -62,6 +62,10 @@ struct TrackerSetModel {
     var setPausedSeconds = 0.0
     /// How many changes raised a count and recorded nothing: the counts the hot path takes.
     var quietChanges = 0
+    /// What the set's workers are asked to do.
+    var state = ControlState.running
+    /// When the set last stopped running; nil while it runs.
+    var haltedAt: Double?
     private var identities = 0
     /// The name each identity was created with, which errors about it name once it is removed.
     private var names: [Int: String] = [:]
@@ -175,7 +179,7 @@ struct TrackerSetModel {
                     failed: $0.failed, skipped: $0.skipped, cursor: $0.cursor
                 )
             },
-            overall: overall
+            overall: overall, state: state
         )
     }
 
@@ -210,6 +214,21 @@ struct TrackerSetModel {
         events.append(HistoryEvent(
             set: setName, tracker: tracker.name, kind: kind, at: Date(timeIntervalSince1970: now),
             current: tracker.current, total: tracker.total, failed: tracker.failed, skipped: tracker.skipped
+        ))
+    }
+
+    /// Appends the set's own event, with its trackers' counts added up, saturated at `Int.max`
+    /// as the set's other sums are.
+    mutating func recordSetEvent(_ kind: HistoryEvent.Kind, at now: Double) {
+        func sum(_ count: (Tracker) -> Int) -> Int {
+            trackers.reduce(0) { sum, tracker in
+                let (added, overflow) = sum.addingReportingOverflow(count(tracker))
+                return overflow ? .max : added
+            }
+        }
+        events.append(HistoryEvent(
+            set: setName, tracker: nil, kind: kind, at: Date(timeIntervalSince1970: now),
+            current: sum(\.current), total: sum(\.total), failed: sum(\.failed), skipped: sum(\.skipped)
         ))
     }
 
