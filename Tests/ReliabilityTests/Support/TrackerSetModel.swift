@@ -40,7 +40,11 @@ struct TrackerSetModel {
         /// Downtime between runs, left out of its active time.
         var pausedSeconds = 0.0
 
-        var fraction: Double { current >= total ? 1 : Double(current) / Double(total) }
+        /// Done by its counts, which its fraction cannot tell: Int.max - 1 of Int.max rounds to 1.
+        var isDone: Bool { current >= total }
+        var fraction: Double { isDone ? 1 : Double(current) / Double(total) }
+        /// As `TrackerStatus.percent` documents it: exactly 100 when done, below 100 otherwise.
+        var percent: Double { isDone ? 100 : min(100 * fraction, TrackerSetModel.justBelowHundred) }
         /// Items whose failure is unresolved.
         var failed: Int { failures.values.count { $0.resolution == nil } }
     }
@@ -160,7 +164,11 @@ struct TrackerSetModel {
 
     // MARK: - Progress
 
-    /// The seed's formula: Σ wᵢ·fᵢ / Σ wᵢ, the weight being the total unless one was given.
+    static let justBelowHundred = 100.0.nextDown
+
+    /// The seed's formula: Σ wᵢ·fᵢ / Σ wᵢ, the weight being the total unless one was given;
+    /// exactly 100 when every tracker that carries weight is done, and below 100 otherwise
+    /// (`TrackerSetStatus.overall`), however the ratio rounds.
     var progress: Progress {
         let weights = trackers.map { $0.weight ?? Double($0.total) }
         let weight = weights.reduce(0, +)
@@ -168,14 +176,15 @@ struct TrackerSetModel {
         if trackers.isEmpty {
             overall = 0
         } else if weight > 0 {
-            overall = 100 * zip(weights, trackers).map { $0 * $1.fraction }.reduce(0, +) / weight
+            let ratio = 100 * zip(weights, trackers).map { $0 * $1.fraction }.reduce(0, +) / weight
+            overall = zip(weights, trackers).allSatisfy { $0 == 0 || $1.isDone } ? 100 : min(ratio, Self.justBelowHundred)
         } else {
-            overall = trackers.allSatisfy { $0.fraction == 1 } ? 100 : 0
+            overall = trackers.allSatisfy(\.isDone) ? 100 : 0
         }
         return Progress(
             trackers: trackers.map {
                 .init(
-                    name: $0.name, current: $0.current, total: $0.total, percent: 100 * $0.fraction,
+                    name: $0.name, current: $0.current, total: $0.total, percent: $0.percent,
                     failed: $0.failed, skipped: $0.skipped, cursor: $0.cursor
                 )
             },
