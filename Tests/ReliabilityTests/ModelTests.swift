@@ -4,7 +4,8 @@ import Testing
 
 /// Random sequences of calls, valid and invalid, applied to a store on disk and to
 /// `TrackerSetModel`, with a clock that the test moves between calls: after every step both
-/// return or throw the same, read the same counts and times, and hold the same history.
+/// return or throw the same, read the same counts, failures, cursors, state and times, and
+/// hold the same history.
 ///
 /// The model writes the documented timing rule out on its own, so this is the test that the
 /// store's two forms of that rule agree: the hot path's `WHERE` clause in SQL, which takes a
