@@ -22,6 +22,7 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Sets.self, Status.self, Watch.self, History.self, Failures.self,
+            Report.self,
             Create.self, Open.self, Increment.self, Fail.self, Skip.self, SetCurrent.self, SetTotal.self, Cursor.self, Remove.self,
             Pause.self, Resume.self, Cancel.self,
             Demo.self,
