@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 
 /// A set's run, reconstructed from its history and its status: each tracker's states over
