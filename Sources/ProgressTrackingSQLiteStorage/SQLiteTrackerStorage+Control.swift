@@ -35,16 +35,26 @@ extension SQLiteTrackerStorage {
     // The set's downtime grows only while it has started and is not complete, as between runs.
     private static let resumeSet = SQL("""
         UPDATE tracker_set SET paused_seconds = paused_seconds + CASE
-            WHEN (SELECT MIN(started_at) IS NOT NULL AND MIN(current >= total) = 0 FROM tracker WHERE set_id = :set)
+            WHEN (
+                SELECT MIN(d.started_at) IS NOT NULL AND MIN(t.current >= t.total) = 0
+                FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id WHERE t.set_id = :set
+            )
             THEN MAX(0, :now - :halted_at) ELSE 0 END
         WHERE id = :set AND token = :token
         """)
     // Its started, unfinished trackers: their rates measured anew from now, their last change now.
-    private static let resumeTrackers = SQL("""
-        UPDATE tracker SET
+    private static let resumeTrackerTiming = SQL("""
+        UPDATE tracker_detail SET
             paused_seconds = paused_seconds + MAX(0, :now - :halted_at),
-            rate_since = :now, rate_base_at = :now, rate_base_current = current, updated_at = :now
-        WHERE set_id = :set AND started_at IS NOT NULL AND completed_at IS NULL
+            rate_since = :now, rate_base_at = :now,
+            rate_base_current = (SELECT current FROM tracker WHERE id = tracker_detail.tracker_id)
+        WHERE started_at IS NOT NULL
+            AND tracker_id IN (SELECT id FROM tracker WHERE set_id = :set AND completed_at IS NULL)
+        """)
+    private static let resumeTrackers = SQL("""
+        UPDATE tracker SET updated_at = :now
+        WHERE set_id = :set AND completed_at IS NULL
+            AND id IN (SELECT tracker_id FROM tracker_detail WHERE started_at IS NOT NULL)
         """)
 
     package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
@@ -57,9 +67,13 @@ extension SQLiteTrackerStorage {
             }
         }
         try run { () throws(SQLiteError) in
-            try connection.statement(Self.resumeTrackers).run {
+            try connection.statement(Self.resumeTrackerTiming).run {
                 $0.bind(now, as: ":now")
                 $0.bind(haltedAt, as: ":halted_at")
+                $0.bind(set.id, as: ":set")
+            }
+            try connection.statement(Self.resumeTrackers).run {
+                $0.bind(now, as: ":now")
                 $0.bind(set.id, as: ":set")
             }
         }
@@ -70,8 +84,8 @@ extension SQLiteTrackerStorage {
         INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
         SELECT s.id, NULL, NULL, :kind, :now,
             CAST(TOTAL(t.current) AS INTEGER), CAST(TOTAL(t.total) AS INTEGER),
-            CAST(TOTAL(t.failed) AS INTEGER), CAST(TOTAL(t.skipped) AS INTEGER)
-        FROM tracker_set s LEFT JOIN tracker t ON t.set_id = s.id
+            CAST(TOTAL(d.failed) AS INTEGER), CAST(TOTAL(d.skipped) AS INTEGER)
+        FROM tracker_set s LEFT JOIN tracker t ON t.set_id = s.id LEFT JOIN tracker_detail d ON d.tracker_id = t.id
         WHERE s.id = :set AND s.token = :token
         GROUP BY s.id
         """)

@@ -44,11 +44,10 @@ extension SQLiteTrackerStorage {
         return overall.0
     }
 
-    /// One tracker's status columns, from `tracker_progress t` and its cursor `c`.
+    /// One tracker's status columns, from `tracker_progress t` and its detail `d`.
     private static let trackerColumns = """
-        t.name, t.current, t.total, t.percent, t.effective_weight, t.started_at, t.updated_at,
-        t.completed_at, t.paused_seconds, t.rate_base_at, t.rate_base_current, t.failed, t.skipped,
-        c.value AS cursor
+        t.name, t.current, t.total, t.percent, t.effective_weight, d.started_at, t.updated_at,
+        t.completed_at, d.paused_seconds, d.rate_base_at, d.rate_base_current, d.failed, d.skipped, d.cursor
         """
 
     // One statement, so that the rows and the overall come from one snapshot: the set's row
@@ -67,7 +66,7 @@ extension SQLiteTrackerStorage {
         UNION ALL
         SELECT * FROM (
             SELECT 1, \(trackerColumns), NULL, NULL, NULL, NULL, NULL
-            FROM tracker_progress t LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
+            FROM tracker_progress t JOIN tracker_detail d ON d.tracker_id = t.id
             WHERE t.set_id = :set AND (SELECT token FROM tracker_set WHERE id = :set) = :token
             ORDER BY t.id
         )
@@ -101,7 +100,7 @@ extension SQLiteTrackerStorage {
 
     private static let trackerStatus = SQL("""
         SELECT \(trackerColumns)
-        FROM tracker_progress t LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
+        FROM tracker_progress t JOIN tracker_detail d ON d.tracker_id = t.id
         WHERE t.id = :id AND t.token = :token
         """)
 
