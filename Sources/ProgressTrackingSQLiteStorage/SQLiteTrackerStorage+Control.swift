@@ -38,17 +38,26 @@ extension SQLiteTrackerStorage {
     // started and is not complete, as between runs.
     private static let resumeSet = SQL("""
         UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT MAX(0, :now - MAX(:halted_at, MAX(updated_at))) FROM tracker WHERE set_id = :set
-            HAVING MIN(started_at) IS NOT NULL AND MIN(current >= total) = 0
+            SELECT MAX(0, :now - MAX(:halted_at, MAX(t.updated_at)))
+            FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id WHERE t.set_id = :set
+            HAVING MIN(d.started_at) IS NOT NULL AND MIN(t.current >= t.total) = 0
         ), 0)
         WHERE id = :set AND token = :token
         """)
-    // Its started, unfinished trackers: their rates measured anew from now, their last change now.
+    // Its started, unfinished trackers: their rates measured anew from now, their last change
+    // now. Their timing first, since it reads the last change that the second statement moves.
+    private static let resumeTrackerTiming = SQL("""
+        UPDATE tracker_detail SET
+            paused_seconds = paused_seconds + MAX(0, :now - MAX(:halted_at, t.updated_at)),
+            rate_since = :now, rate_base_at = :now, rate_base_current = t.current
+        FROM tracker t
+        WHERE t.id = tracker_detail.tracker_id AND t.set_id = :set AND t.completed_at IS NULL
+            AND tracker_detail.started_at IS NOT NULL
+        """)
     private static let resumeTrackers = SQL("""
-        UPDATE tracker SET
-            paused_seconds = paused_seconds + MAX(0, :now - MAX(:halted_at, updated_at)),
-            rate_since = :now, rate_base_at = :now, rate_base_current = current, updated_at = :now
-        WHERE set_id = :set AND started_at IS NOT NULL AND completed_at IS NULL
+        UPDATE tracker SET updated_at = :now
+        WHERE set_id = :set AND completed_at IS NULL
+            AND id IN (SELECT tracker_id FROM tracker_detail WHERE started_at IS NOT NULL)
         """)
 
     package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
@@ -61,9 +70,13 @@ extension SQLiteTrackerStorage {
             }
         }
         try run { () throws(SQLiteError) in
-            try connection.statement(Self.resumeTrackers).run {
+            try connection.statement(Self.resumeTrackerTiming).run {
                 $0.bind(now, as: ":now")
                 $0.bind(haltedAt, as: ":halted_at")
+                $0.bind(set.id, as: ":set")
+            }
+            try connection.statement(Self.resumeTrackers).run {
+                $0.bind(now, as: ":now")
                 $0.bind(set.id, as: ":set")
             }
         }
@@ -72,7 +85,10 @@ extension SQLiteTrackerStorage {
     // The set's counts: its trackers' sums, exact and saturated at the largest integer, as the
     // service's sums of counts are. Added up in Swift: SQLite's SUM fails past the largest
     // integer, and TOTAL adds doubles, which round counts above 2^53.
-    private static let setCounts = SQL("SELECT current, total, failed, skipped FROM tracker WHERE set_id = :set")
+    private static let setCounts = SQL("""
+        SELECT t.current, t.total, d.failed, d.skipped FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id
+        WHERE t.set_id = :set
+        """)
     private static let recordSetEvent = SQL("""
         INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
         SELECT id, NULL, NULL, :kind, :now, :current, :total, :failed, :skipped

@@ -79,17 +79,19 @@ extension SQLiteTrackerStorage {
         }
     }
 
-    // A restart (`:rate_since` not NULL) starts the tracker's timing if it had none, and
-    // measures its rate from the count now.
     private static let mark = SQL("""
         UPDATE tracker SET
             completed_at = CASE WHEN :reopened THEN NULL ELSE COALESCE(:completed_at, completed_at) END,
-            quiet_until = :quiet_until,
-            started_at = CASE WHEN :rate_since IS NULL THEN started_at ELSE COALESCE(started_at, :rate_since) END,
-            rate_since = COALESCE(:rate_since, rate_since),
-            rate_base_at = COALESCE(:rate_since, rate_base_at),
-            rate_base_current = CASE WHEN :rate_since IS NULL THEN rate_base_current ELSE current END
+            quiet_until = :quiet_until
         WHERE id = :id AND token = :token
+        """)
+    // A restart starts the tracker's timing if it had none, and measures its rate from the count now.
+    private static let restartRate = SQL("""
+        UPDATE tracker_detail SET
+            started_at = COALESCE(started_at, :now),
+            rate_since = :now,
+            (rate_base_at, rate_base_current) = (SELECT :now, current FROM tracker WHERE id = :id)
+        WHERE tracker_id = :id
         """)
 
     package func mark(_ tracker: TrackerIdentity, _ marks: TrackerMarks, at now: Double) throws(StorageError) {
@@ -99,22 +101,29 @@ extension SQLiteTrackerStorage {
                 $0.bind(marks.completion == .reopened, as: ":reopened")
                 $0.bind(completedAt, as: ":completed_at")
                 $0.bind(marks.quietUntil, as: ":quiet_until")
-                $0.bind(marks.rateRestart, as: ":rate_since")
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")
+            }
+        }
+        guard let restart = marks.rateRestart else { return }
+        // The tracker is there: the statement above changed its row.
+        try run { () throws(SQLiteError) in
+            try connection.statement(Self.restartRate).run {
+                $0.bind(restart, as: ":now")
+                $0.bind(tracker.id, as: ":id")
             }
         }
     }
 
     private static let advanceRateBase = SQL("""
-        UPDATE tracker SET (rate_base_at, rate_base_current) = (
+        UPDATE tracker_detail SET (rate_base_at, rate_base_current) = (
             SELECT e.at, e.current FROM tracker_event e
-            WHERE e.tracker_id = tracker.id AND e.at >= tracker.rate_since AND e.at <= :now - :window
+            WHERE e.tracker_id = :id AND e.at >= tracker_detail.rate_since AND e.at <= :now - :window
             ORDER BY e.at DESC, e.id DESC LIMIT 1
         )
-        WHERE id = :id AND token = :token AND EXISTS (
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token AND EXISTS (
             SELECT 1 FROM tracker_event e
-            WHERE e.tracker_id = tracker.id AND e.at >= tracker.rate_since AND e.at <= :now - :window
+            WHERE e.tracker_id = :id AND e.at >= tracker_detail.rate_since AND e.at <= :now - :window
         )
         """)
 
@@ -122,32 +131,37 @@ extension SQLiteTrackerStorage {
     package func advanceRateBase(of tracker: TrackerIdentity, window: Double, at now: Double) throws(StorageError) {
         try run { () throws(SQLiteError) in
             try connection.statement(Self.advanceRateBase).run {
+                $0.bind(tracker.id, as: ":id")
                 $0.bind(now, as: ":now")
                 $0.bind(window, as: ":window")
-                $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")
             }
         }
     }
 
-    private static let resume = SQL("""
-        UPDATE tracker SET
-            paused_seconds = paused_seconds + CASE WHEN started_at IS NULL THEN 0 ELSE :downtime END,
-            rate_since = CASE WHEN started_at IS NULL THEN NULL ELSE :now END,
-            rate_base_at = CASE WHEN started_at IS NULL THEN NULL ELSE :now END,
-            rate_base_current = CASE WHEN started_at IS NULL THEN NULL ELSE current END,
-            updated_at = :now
-        WHERE id = :id AND token = :token
+    private static let resume = SQL("UPDATE tracker SET updated_at = :now WHERE id = :id AND token = :token")
+    private static let resumeTiming = SQL("""
+        UPDATE tracker_detail SET
+            paused_seconds = paused_seconds + :downtime,
+            rate_since = :now, rate_base_at = :now,
+            rate_base_current = (SELECT current FROM tracker WHERE id = :id)
+        WHERE tracker_id = :id AND started_at IS NOT NULL
         """)
 
     /// A tracker that has not started has no timing yet: only its change time moves.
     package func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError) {
         try requireChange(in: .tracker) { () throws(SQLiteError) in
             try connection.statement(Self.resume).run {
-                $0.bind(downtime, as: ":downtime")
                 $0.bind(now, as: ":now")
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")
+            }
+        }
+        try run { () throws(SQLiteError) in
+            try connection.statement(Self.resumeTiming).run {
+                $0.bind(downtime, as: ":downtime")
+                $0.bind(now, as: ":now")
+                $0.bind(tracker.id, as: ":id")
             }
         }
     }

@@ -13,8 +13,9 @@ extension SQLiteTrackerStorage {
             attempts = attempts + 1, last_at = excluded.last_at, reason = excluded.reason
         RETURNING attempts
         """)
+    // The tracker is there: recordFailure's statement checked its token.
     private static let countFailure = SQL("""
-        UPDATE tracker SET failed = failed + 1 WHERE id = :id AND token = :token RETURNING failure_sampled_at
+        UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id RETURNING failure_sampled_at
         """)
 
     package func recordFailure(
@@ -38,15 +39,15 @@ extension SQLiteTrackerStorage {
         let lastSample = try run { () throws(SQLiteError) in
             try connection.statement(Self.countFailure).first {
                 $0.bind(tracker.id, as: ":id")
-                $0.bind(tracker.token, as: ":token")
             } read: { $0.optionalDouble("failure_sampled_at") }
         }
         return .first(lastSample: lastSample ?? nil)
     }
 
-    private static let markFailuresSampled = SQL(
-        "UPDATE tracker SET failure_sampled_at = :now WHERE id = :id AND token = :token"
-    )
+    private static let markFailuresSampled = SQL("""
+        UPDATE tracker_detail SET failure_sampled_at = :now
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+        """)
 
     package func markFailuresSampled(_ tracker: TrackerIdentity, at now: Double) throws(StorageError) {
         try requireChange(in: .tracker) { () throws(SQLiteError) in
@@ -62,7 +63,10 @@ extension SQLiteTrackerStorage {
         UPDATE tracker_failure SET resolved_at = :now, resolution = :resolution
         WHERE tracker_id = :id AND key = :key AND resolved_at IS NULL
         """)
-    private static let uncountFailure = SQL("UPDATE tracker SET failed = failed - 1 WHERE id = :id AND token = :token")
+    private static let uncountFailure = SQL("""
+        UPDATE tracker_detail SET failed = failed - 1
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+        """)
 
     package func resolveFailure(
         _ key: String, of tracker: TrackerIdentity, as resolution: String, at now: Double?
@@ -89,7 +93,10 @@ extension SQLiteTrackerStorage {
     private static let reopenFailure = SQL(
         "UPDATE tracker_failure SET resolved_at = NULL, resolution = NULL WHERE tracker_id = :id AND key = :key"
     )
-    private static let recountFailure = SQL("UPDATE tracker SET failed = failed + 1 WHERE id = :id AND token = :token")
+    private static let recountFailure = SQL("""
+        UPDATE tracker_detail SET failed = failed + 1
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+        """)
 
     package func reopenFailure(_ key: String, of tracker: TrackerIdentity) throws(StorageError) {
         try run { () throws(SQLiteError) in
@@ -109,7 +116,10 @@ extension SQLiteTrackerStorage {
     private static let insertSkip = SQL(
         "INSERT INTO tracker_skip (tracker_id, key, reason, at) VALUES (:id, :key, :reason, :now)"
     )
-    private static let countSkip = SQL("UPDATE tracker SET skipped = skipped + 1 WHERE id = :id AND token = :token")
+    private static let countSkip = SQL("""
+        UPDATE tracker_detail SET skipped = skipped + 1
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+        """)
 
     package func recordSkip(_ key: String, reason: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError) {
         try requireChange(in: .tracker) { () throws(SQLiteError) in
@@ -169,7 +179,7 @@ extension SQLiteTrackerStorage {
     }
 
     private static let cursor = SQL("""
-        SELECT c.value AS cursor FROM tracker t LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
+        SELECT d.cursor FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id
         WHERE t.id = :id AND t.token = :token
         """)
 
@@ -185,24 +195,15 @@ extension SQLiteTrackerStorage {
     }
 
     private static let setCursor = SQL("""
-        INSERT INTO tracker_cursor (tracker_id, value) SELECT :id, :value
-        WHERE EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
-        ON CONFLICT (tracker_id) DO UPDATE SET value = excluded.value
+        UPDATE tracker_detail SET cursor = :value
+        WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
         """)
-    private static let clearCursor = SQL("DELETE FROM tracker_cursor WHERE tracker_id = :id")
 
     package func setCursor(_ cursor: String?, of tracker: TrackerIdentity) throws(StorageError) {
-        guard let cursor else {
-            try requireExists(.tracker, id: tracker.id, token: tracker.token)
-            try run { () throws(SQLiteError) in
-                try connection.statement(Self.clearCursor).run { $0.bind(tracker.id, as: ":id") }
-            }
-            return
-        }
         try requireChange(in: .tracker) { () throws(SQLiteError) in
             try connection.statement(Self.setCursor).run {
-                $0.bind(tracker.id, as: ":id")
                 $0.bind(cursor, as: ":value")
+                $0.bind(tracker.id, as: ":id")
                 $0.bind(tracker.token, as: ":token")
             }
         }

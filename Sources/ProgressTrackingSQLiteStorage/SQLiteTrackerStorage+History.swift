@@ -4,7 +4,9 @@ package import ProgressTrackingStorage
 extension SQLiteTrackerStorage {
     private static let recordEvent = SQL("""
         INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
-        SELECT set_id, id, name, :kind, :now, current, total, failed, skipped FROM tracker WHERE id = :id AND token = :token
+        SELECT t.set_id, t.id, t.name, :kind, :now, t.current, t.total, d.failed, d.skipped
+        FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id
+        WHERE t.id = :id AND t.token = :token
         """)
 
     package func recordEvent(_ kind: String, of tracker: TrackerIdentity, at now: Double) throws(StorageError) {

@@ -65,8 +65,9 @@ extension SQLiteTrackerStorage {
     // since its trackers' last change.
     private static let addDowntime = SQL("""
         UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT MAX(0, :now - MAX(updated_at)) FROM tracker WHERE set_id = :set
-            HAVING MIN(started_at) IS NOT NULL AND MIN(current >= total) = 0
+            SELECT MAX(0, :now - MAX(t.updated_at)) FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id
+            WHERE t.set_id = :set
+            HAVING MIN(d.started_at) IS NOT NULL AND MIN(t.current >= t.total) = 0
         ), 0)
         WHERE id = :set AND token = :token
         """)

@@ -35,9 +35,10 @@ extension SQLiteTrackerStorage {
         }
     }
 
+    // The trigger `tracker_detail_created` adds the tracker's detail row, created now.
     private static let insertTracker = SQL("""
-        INSERT INTO tracker (set_id, name, token, total, weight, created_at, updated_at)
-        SELECT :set, :name, :token, :total, :weight, :now, :now
+        INSERT INTO tracker (set_id, name, token, total, weight, updated_at)
+        SELECT :set, :name, :token, :total, :weight, :now
         WHERE EXISTS (SELECT 1 FROM tracker_set WHERE id = :set AND token = :set_token)
         ON CONFLICT (set_id, name) DO NOTHING
         RETURNING id
@@ -107,8 +108,8 @@ extension SQLiteTrackerStorage {
     }
 
     private static let state = SQL("""
-        SELECT t.set_id, s.token AS set_token, t.current, t.total, t.started_at, t.completed_at, t.quiet_until, t.updated_at
-        FROM tracker t JOIN tracker_set s ON s.id = t.set_id
+        SELECT t.set_id, s.token AS set_token, t.current, t.total, d.started_at, t.completed_at, t.quiet_until, t.updated_at
+        FROM tracker t JOIN tracker_set s ON s.id = t.set_id JOIN tracker_detail d ON d.tracker_id = t.id
         WHERE t.id = :id AND t.token = :token
         """)
 

@@ -130,6 +130,60 @@ import Testing
         #expect(keys == 2)
     }
 
+    /// Version 8 moves what counting does not touch out of the tracker's row: every tracker keeps
+    /// its timing, rate base, failures, skips and cursor, and its key and failure rows stay.
+    @Test func versionSevenTrackersKeepTheirTimingFailuresAndCursors() throws {
+        let path = directory.path()
+        do {
+            let connection = try Connection(path: path, mode: .readWrite)
+            try Migrator.migrate(connection, upTo: 7)
+            try connection.execute("""
+                INSERT INTO tracker_set (name, token, created_at, updated_at) VALUES ('old', 1, 100, 100);
+                INSERT INTO tracker (
+                    set_id, name, token, total, current, created_at, updated_at, completed_at, quiet_until,
+                    failed, skipped, failure_sampled_at, started_at, paused_seconds, rate_since, rate_base_at, rate_base_current
+                ) VALUES
+                    (1, 'half', 2, 10, 5, 90, 300, NULL, 301, 2, 1, 250, 150, 20, 150, 200, 2),
+                    (1, 'done', 3, 4, 4, 95, 400, 400, 401, 0, 0, NULL, 110, 0, 110, 110, 0),
+                    (1, 'idle', 4, 10, 0, 99, 99, NULL, NULL, 0, 0, NULL, NULL, 0, NULL, NULL, NULL);
+                INSERT INTO tracker_cursor (tracker_id, value) VALUES (1, 'page 7');
+                INSERT INTO tracker_item (tracker_id, key) VALUES (1, 'counted');
+                INSERT INTO tracker_failure (tracker_id, key, reason, attempts, first_at, last_at)
+                    VALUES (1, 'bad', 'timeout', 1, 240, 250), (1, 'worse', 'refused', 2, 245, 250);
+                """)
+        }
+        let store = try ProgressStore(path: path, timekeeping: ManualClock(at: 500).timekeeping())
+        let set = try #require(try store.getTrackerSet(named: "old"))
+        let status = try set.getStatus()
+        #expect(status.order == ["half", "done", "idle"])
+        #expect(status.trackers["half"] == TrackerStatus(
+            current: 5, total: 10, percent: 50, failed: 2, skipped: 1, cursor: "page 7",
+            startedAt: Date(timeIntervalSince1970: 150), updatedAt: Date(timeIntervalSince1970: 300),
+            elapsed: 130, rate: 0.03, eta: 5 / 0.03
+        ))
+        #expect(status.trackers["done"] == TrackerStatus(
+            current: 4, total: 4, percent: 100,
+            startedAt: Date(timeIntervalSince1970: 110), updatedAt: Date(timeIntervalSince1970: 400),
+            completedAt: Date(timeIntervalSince1970: 400), elapsed: 290, rate: 4 / 290.0, eta: 0
+        ))
+        #expect(status.trackers["idle"] == TrackerStatus(current: 0, total: 10, percent: 0, updatedAt: Date(timeIntervalSince1970: 99)))
+
+        let half = try #require(try set.getTracker("half"))
+        #expect(try half.hasCounted(item: "counted"))
+        #expect(try half.failures().map(\.key) == ["bad", "worse"])
+        let details = try Connection(path: path, mode: .readOnly).prepare("""
+            SELECT tracker_id, created_at, failure_sampled_at FROM tracker_detail ORDER BY tracker_id
+            """).all { row in [row.double("tracker_id"), row.double("created_at"), row.optionalDouble("failure_sampled_at") ?? -1] }
+        #expect(details == [[1, 90, 250], [2, 95, -1], [3, 99, -1]])
+
+        // A tracker made from now on has its detail row too.
+        let new = try set.createTracker("new", total: 2)
+        try new.setCursor("start")
+        try new.increment()
+        #expect(try new.status().cursor == "start")
+        #expect(try new.status().startedAt == Date(timeIntervalSince1970: 500))
+    }
+
     @Test func emptyFileBecomesANewStore() throws {
         let path = directory.path()
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
