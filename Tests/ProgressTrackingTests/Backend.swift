@@ -18,6 +18,19 @@ enum Backend: String, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
+    /// How much of something a test does on this backend. On PostgreSQL every call is a round
+    /// trip to the server, thousands of times the cost of an SQLite call: a test that needs
+    /// volume to show a rule gets less of it there, but enough to show the rule.
+    func workload(sqlite: Int, postgres: Int) -> Int {
+        self == .sqlite ? sqlite : postgres
+    }
+
+    /// Each backend with each of its own arguments, for a test whose arguments are many cases
+    /// of one rule: fewer cases on PostgreSQL, where each case has a schema of its own.
+    static func cases<Argument: Sendable>(sqlite: [Argument], postgres: [Argument]) -> [(Backend, Argument)] {
+        all.flatMap { backend in (backend == .sqlite ? sqlite : postgres).map { (backend, $0) } }
+    }
+
     /// A new, empty place for a test's stores: an SQLite file of its own, or a schema of its
     /// own on the test server.
     func newLocation() throws -> StoreLocation {
