@@ -94,7 +94,7 @@ let package = Package(
         // can run several at once and kill them.
         .executableTarget(
             name: "progress-test-worker",
-            dependencies: ["ProgressTracking"],
+            dependencies: ["ProgressTracking", "ProgressTrackingPostgres"],
             path: "Tests/progress-test-worker",
             swiftSettings: swiftSettings
         ),
@@ -128,7 +128,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
-                "progress-test-worker",
+                "progress-test-worker", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
