@@ -125,6 +125,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ProgressTrackingPostgresTests",
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingStorage",
+                "ProgressTrackingLibPQ", "ProgressTrackingTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ReliabilityTests",
             dependencies: [
                 "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",

@@ -99,7 +99,7 @@ extension PostgresTrackerStorage {
     /// After the connection broke during commit `number`: returns what the commit changed if
     /// it happened, and throws `.connectionLost` if it did not, or if that cannot be learned
     /// within `resolutionTimeout`.
-    private func resolve(_ number: Int64, lost: PostgresError) throws(StorageError) -> Int {
+    func resolve(_ number: Int64, lost: PostgresError) throws(StorageError) -> Int {
         let brokenSession = backend
         let deadline = ContinuousClock.now + resolutionTimeout
         var problem = lost.message

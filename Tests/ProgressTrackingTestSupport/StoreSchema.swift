@@ -7,16 +7,17 @@ package struct StoreSchema: Sendable {
     package let name: String
     private let uri: String
 
-    /// The schema `name` of the configured test server.
-    package init(_ name: String) throws {
+    /// The schema `name` of the configured test server, reached as its test role, or
+    /// through `connectionString`.
+    package init(_ name: String, through connectionString: String? = nil) throws {
         self.name = name
-        uri = try TestPostgres.server().uri
+        uri = try connectionString ?? TestPostgres.server().uri
     }
 
     /// The schema name as an SQL identifier.
     package var quoted: String { "\"" + name.replacing("\"", with: "\"\"") + "\"" }
 
-    /// A new connection to the test server as its test role; the caller closes it by letting go.
+    /// A new connection to the test server; the caller closes it by letting go.
     package func connect() throws -> PostgresConnection {
         try PostgresConnection(uri, applicationName: "progress-tracking-tests")
     }
@@ -49,7 +50,7 @@ package struct StoreSchema: Sendable {
     package func snapshot() throws -> String {
         let connection = try connect()
         let objects = try connection.query("""
-            SELECT c.relname || ' ' || c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            SELECT c.relname || ' ' || c.relkind::text FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 ORDER BY 1
             """, [.text(name)])
         var lines: [String] = []
@@ -71,7 +72,21 @@ package struct StoreSchema: Sendable {
         return try (0..<result.rowCount).map { try result.value(Int64.self, row: $0, column: 0) }
     }
 
-    /// Ends the session of server process `pid`, returning once it has exited.
+    /// The server process of the session named `applicationName` that waits for a lock;
+    /// polls the server until there is one.
+    package func sessionWaitingForALock(named applicationName: String) throws -> Int64 {
+        let connection = try connect()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let waiting = try connection.query(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [.text(applicationName)])
+            if waiting.rowCount > 0 { return try waiting.value(Int64.self, row: 0, column: 0) }
+        }
+        throw PostgresError(.unexpectedValue, message: "no session named \(applicationName) waited for a lock within 30 seconds")
+    }
+
+    /// Ends the session of server process `pid`, returning once it has exited. A session of
+    /// another role can be ended only through a connection as that role (see `init`).
     package func terminate(_ pid: Int64) throws {
         _ = try scalar(Bool.self, "SELECT pg_terminate_backend($1::int, 10000)", [.int64(pid)])
     }
