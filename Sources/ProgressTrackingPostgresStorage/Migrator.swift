@@ -12,22 +12,26 @@ enum Migrator {
     /// What a schema holds, read in one statement.
     struct SchemaState {
         let exists: Bool
-        /// Tables, views, sequences, indexes and functions in it.
-        let objects: Int
         /// Whether it has a `schema_version` table.
         let isVersioned: Bool
         /// Whether the tables every version has are there.
         let hasCoreTables: Bool
+        /// Whether a schema without a version holds anything (tables, views, sequences,
+        /// functions): another program's. False for a versioned one.
+        let holdsOtherObjects: Bool
         /// The recorded version: 0 for a schema with none.
         var version = 0
     }
 
+    // The catalogs are searched for a schema's objects only when it has no version: that
+    // takes a scan of pg_class, which a database with many stores makes long.
     private static let schemaState = """
-        SELECT n.oid IS NOT NULL,
-            (SELECT count(*) FROM pg_catalog.pg_class WHERE relnamespace = n.oid)
-                + (SELECT count(*) FROM pg_catalog.pg_proc WHERE pronamespace = n.oid),
-            to_regclass($2) IS NOT NULL,
-            to_regclass($3) IS NOT NULL AND to_regclass($4) IS NOT NULL
+        SELECT n.oid IS NOT NULL, to_regclass($2) IS NOT NULL,
+            to_regclass($3) IS NOT NULL AND to_regclass($4) IS NOT NULL,
+            CASE WHEN n.oid IS NOT NULL AND to_regclass($2) IS NULL THEN
+                EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE pronamespace = n.oid)
+            ELSE false END
         FROM (SELECT 1) AS one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = $1
         """
     // The connection's search_path names the store's schema.
@@ -40,9 +44,9 @@ enum Migrator {
         ])
         var state = SchemaState(
             exists: try result.value(Bool.self, row: 0, column: 0),
-            objects: try result.value(Int.self, row: 0, column: 1),
-            isVersioned: try result.value(Bool.self, row: 0, column: 2),
-            hasCoreTables: try result.value(Bool.self, row: 0, column: 3))
+            isVersioned: try result.value(Bool.self, row: 0, column: 1),
+            hasCoreTables: try result.value(Bool.self, row: 0, column: 2),
+            holdsOtherObjects: try result.value(Bool.self, row: 0, column: 3))
         if state.isVersioned {
             state.version = try connection.query(Self.schemaVersion).value(Int.self, row: 0, column: 0)
         }
@@ -56,7 +60,7 @@ enum Migrator {
         if state.version > Migration.latestVersion {
             return StorageError(.newerSchema(version: state.version, supported: Migration.latestVersion))
         }
-        if state.version < 0 || (!state.isVersioned && state.objects > 0) || (state.version >= 1 && !state.hasCoreTables) {
+        if state.version < 0 || state.holdsOtherObjects || (state.version >= 1 && !state.hasCoreTables) {
             return StorageError(.notAProgressStore)
         }
         return nil

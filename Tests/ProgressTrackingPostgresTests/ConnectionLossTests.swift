@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ProgressTracking
 import ProgressTrackingLibPQ
 import ProgressTrackingPostgres
@@ -66,7 +67,7 @@ import Testing
         #expect(try named.sessions().count == 2)
     }
 
-    @Test func aSessionEndedWhileItWaitsChangesNothing() async throws {
+    @Test func aSessionEndedWhileItWaitsChangesNothing() throws {
         let named = try NamedStore()
         let tracker = named.tracker
         // An autocommitted count, and a change in a transaction of its own: each waits for a
@@ -76,9 +77,9 @@ import Testing
             let admin = try named.schema.connect()
             try admin.query("BEGIN")
             try admin.query("SELECT 1 FROM \(named.schema.quoted).tracker FOR UPDATE")
-            let running = Task { try call() }
+            let running = BlockingCall(call)
             try named.schema.terminate(try named.schema.sessionWaitingForALock(named: named.application))
-            named.expectConnectionLost(await running.result.failure)
+            named.expectConnectionLost(running.error())
             try admin.query("ROLLBACK")
         }
         #expect(try tracker.current == 1)
@@ -120,8 +121,22 @@ import Testing
     }
 }
 
-extension Result {
-    var failure: Failure? {
-        if case let .failure(error) = self { error } else { nil }
+/// A blocking call on a thread of its own, not on Swift concurrency's few shared threads,
+/// where a call that waits for the server could wait for a thread first.
+private final class BlockingCall: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let failure = Mutex<(any Error)?>(nil)
+
+    init(_ call: @escaping @Sendable () throws -> Void) {
+        Thread.detachNewThread { [self] in
+            do { try call() } catch { failure.withLock { $0 = error } }
+            finished.signal()
+        }
+    }
+
+    /// Waits for the call to end; its error, or nil.
+    func error() -> (any Error)? {
+        finished.wait()
+        return failure.withLock { $0 }
     }
 }

@@ -69,7 +69,7 @@ import Testing
 
     @Test func anEmptySchemaBecomesAStore() throws {
         let schema = try StoreSchema(TestSchemas.make())
-        try schema.connect().execute(script: "CREATE SCHEMA \(schema.quoted)")
+        try schema.create()
         let store = try ProgressStore(postgres: TestPostgres.server().uri, schema: schema.name)
         #expect(try store.allTrackerSets().isEmpty)
         #expect(try schema.version() == Migration.latestVersion)

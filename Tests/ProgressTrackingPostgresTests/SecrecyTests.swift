@@ -33,7 +33,9 @@ import Testing
     @Test func aStoreNamesItsServerWithoutThePassword() throws {
         let keywordForm = "host=\(server.host) port=\(server.port) dbname=\(server.database) user=\(server.passwordUser) password='\(server.password)'"
         for connectionString in [server.passwordURI, keywordForm] {
-            let store = try ProgressStore(postgres: connectionString, schema: TestSchemas.make())
+            let schema = try StoreSchema(TestSchemas.make())
+            try schema.create()
+            let store = try ProgressStore(postgres: connectionString, schema: schema.name)
             #expect(store.path.hasPrefix("\(server.host):\(server.port)/\(server.database) as \(server.passwordUser), schema "))
             expectNoPassword(in: store.path, "the store's path")
             try store.trackerSet(named: "s").createTracker("t", total: 1).increment()
@@ -53,6 +55,7 @@ import Testing
 
     @Test func failuresOfCallsDoNotRepeatThePassword() throws {
         let schema = TestSchemas.make()
+        try StoreSchema(schema).create()
         let application = "secrecy-\(UUID().uuidString.prefix(8))"
         let store = try ProgressStore(postgres: server.passwordURI + "?application_name=\(application)", schema: schema)
         let tracker = try store.trackerSet(named: "s").createTracker("t", total: 10)

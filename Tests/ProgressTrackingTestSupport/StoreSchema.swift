@@ -27,6 +27,11 @@ package struct StoreSchema: Sendable {
         try connect().query(sql, parameters).value(type, row: 0, column: 0)
     }
 
+    /// Creates the schema, empty, owned by the connection's role.
+    package func create() throws {
+        try connect().execute(script: "CREATE SCHEMA \(quoted)")
+    }
+
     /// The version recorded in the schema's `schema_version`.
     package func version() throws -> Int {
         try scalar(Int.self, "SELECT version FROM \(quoted).schema_version")

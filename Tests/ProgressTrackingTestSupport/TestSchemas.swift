@@ -9,7 +9,9 @@ import Synchronization
 package enum TestSchemas {
     private static let created = Mutex<[String]>([])
 
-    /// A new schema name, registered to be dropped at exit. The store that opens it creates it.
+    /// A new schema name, registered to be dropped at exit. The store that opens it creates it;
+    /// a store that connects as another role than the server's test role must find it created
+    /// (by `StoreSchema.create()`), or the test role could not drop it.
     package static func make(_ purpose: String = "test") -> String {
         let name = "\(purpose)_\(UUID().uuidString.prefix(8).lowercased())"
         created.withLock { names in
@@ -24,7 +26,9 @@ package enum TestSchemas {
         guard let server = TestPostgres.configured, !names.isEmpty,
             let connection = try? PostgresConnection(server.uri, applicationName: "progress-tracking-tests")
         else { return }
-        let quoted = names.map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }
-        _ = try? connection.execute(script: "DROP SCHEMA IF EXISTS \(quoted.joined(separator: ", ")) CASCADE")
+        // One at a time, so that one the test role may not drop keeps no other.
+        for name in names {
+            _ = try? connection.execute(script: "DROP SCHEMA IF EXISTS \"\(name.replacing("\"", with: "\"\""))\" CASCADE")
+        }
     }
 }

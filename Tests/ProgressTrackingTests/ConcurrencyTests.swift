@@ -5,7 +5,7 @@ import Testing
 @Suite struct ConcurrencyTests {
     @Test(arguments: Backend.all)
     func eightTasksIncrementingOneTrackerEndExact(backend: Backend) async throws {
-        let perTask = backend.workload(sqlite: 10_000, postgres: 250)
+        let perTask = backend.workload(sqlite: 10_000, postgres: 100)
         let tracker = try backend.newStore().trackerSet(named: "c").createTracker("t", total: 8 * perTask)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -23,7 +23,7 @@ import Testing
 
     @Test(arguments: Backend.all)
     func tasksCountingOverlappingItemsCountEachOnce(backend: Backend) async throws {
-        let keys = backend.workload(sqlite: 1_000, postgres: 200)
+        let keys = backend.workload(sqlite: 1_000, postgres: 80)
         let tracker = try backend.newStore().trackerSet(named: "c").createTracker("t", total: keys)
 
         let newKeysPerTask = try await withThrowingTaskGroup(of: Int.self) { group in

@@ -12,7 +12,7 @@ import Testing
     /// Weights from the whole accepted range, and a few that once broke the sum.
     static let weights: [Double] = [0.1, 1.3, 1e-18, 3e-12, 0.7, 1, 2.5, 1e9, 7e15, 1e18]
 
-    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<8)))
+    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<4)))
     func aFinishedSetIsExactly100(backend: Backend, seed: Int) throws {
         let set = try newSet(backend)
         var random = SplitMix(seed: UInt64(seed))
@@ -28,7 +28,7 @@ import Testing
         #expect(status.trackers.values.allSatisfy { $0.percent == 100 })
     }
 
-    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<8)))
+    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<4)))
     func anUnfinishedSetIsBelow100AndFinite(backend: Backend, seed: Int) throws {
         let set = try newSet(backend)
         var random = SplitMix(seed: UInt64(seed))

@@ -101,8 +101,8 @@ import Testing
     @Test(arguments: Backend.all)
     func aMillionFailuresDoNotWriteAMillionHistoryRows(backend: Backend) throws {
         let (store, _, rows) = try newTracker(backend)
-        // 3,000 failures over 3 seconds (300 on PostgreSQL): one sample per second, not one per failure.
-        let perSecond = backend.workload(sqlite: 1_000, postgres: 100)
+        // 3,000 failures over 3 seconds (150 on PostgreSQL): one sample per second, not one per failure.
+        let perSecond = backend.workload(sqlite: 1_000, postgres: 50)
         for index in 0..<3 * perSecond {
             if index % perSecond == 0, index > 0 { clock.advance(by: 1) }
             try rows.fail(item: "item-\(index)", reason: "bad")

@@ -88,9 +88,9 @@ import Testing
         let store = try store(location, sampleInterval: 1)
         let set = try store.trackerSet(named: "bulk")
         let rows = try set.createTracker("rows", total: 1_000_000)
-        // 10 seconds of counting, 10,000 increments a millisecond apart (1,000 on PostgreSQL,
-        // 10 milliseconds apart).
-        let increments = backend.workload(sqlite: 10_000, postgres: 1_000)
+        // 10 seconds of counting, 10,000 increments a millisecond apart (500 on PostgreSQL,
+        // 20 milliseconds apart).
+        let increments = backend.workload(sqlite: 10_000, postgres: 500)
         for _ in 0..<increments {
             try rows.increment()
             clock.advance(by: 10.0 / Double(increments))
