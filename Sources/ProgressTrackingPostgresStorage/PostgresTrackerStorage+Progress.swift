@@ -20,7 +20,9 @@ extension PostgresTrackerStorage {
     /// One tracker's status columns from `tracker_progress t` and `tracker r`, with the history
     /// row `b` its rate is measured from: the last one at least `rate_window` seconds before
     /// its last change, or else the first one; either way not before the current stretch of
-    /// counting began (`rate_since`), so no rate spans downtime or a reset.
+    /// counting began (`rate_since`), so no rate spans downtime or a reset. `b` is a LATERAL
+    /// subquery, a probe of the tracker's index of events or two (the second only when the
+    /// first finds nothing), so that a status reads no history but its trackers' base rows.
     private static func trackerColumns(rateWindow: String) -> (columns: String, joins: String) {
         (
             """
@@ -32,14 +34,16 @@ extension PostgresTrackerStorage {
             LEFT JOIN tracker r ON r.id = t.id
             LEFT JOIN tracker_timing m ON m.tracker_id = t.id
             LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
-            LEFT JOIN tracker_event b ON b.id = COALESCE(
-                (SELECT e.id FROM tracker_event e
+            LEFT JOIN LATERAL (
+                (SELECT e.at, e.current FROM tracker_event e
                  WHERE e.tracker_id = r.id AND e.at >= m.rate_since AND e.at <= r.updated_at - \(rateWindow)
-                 ORDER BY e.at DESC, e.id DESC LIMIT 1),
-                (SELECT e.id FROM tracker_event e
+                 ORDER BY e.at DESC, e.id DESC LIMIT 1)
+                UNION ALL
+                (SELECT e.at, e.current FROM tracker_event e
                  WHERE e.tracker_id = r.id AND e.at >= m.rate_since
                  ORDER BY e.at, e.id LIMIT 1)
-            )
+                LIMIT 1
+            ) b ON true
             """
         )
     }
