@@ -28,13 +28,15 @@ extension ProgressStore {
     /// timing come from the server's clock, so events from different hosts order correctly.
     ///
     /// **A broken connection.** A call whose connection breaks throws `.connectionLost` within a
-    /// bounded time (about 10 seconds for a server that stops answering on TCP, 60 for one that
-    /// stops replying, or the busy timeout and 30 seconds, whichever is longer) and never
-    /// hangs; the next call connects again. No call ends with an unknown outcome: when the reply
-    /// to a commit is lost, the call reconnects and learns whether the commit happened, returning
-    /// normally if it did and throwing `.connectionLost`, having changed nothing, if it did not.
-    /// Only if the server cannot be reached within 10 seconds to learn it does the error say the
-    /// outcome is unknown.
+    /// bounded time, never hangs, and the next call connects again. The bounds: 10 seconds to
+    /// connect; about 10 seconds for a server whose host stops answering on TCP; 60 seconds
+    /// (or the busy timeout and 30 seconds, if longer) for any reply. No call ends with an
+    /// unknown outcome: when the reply to a commit is lost, the call connects again, makes sure
+    /// the broken session has ended, and learns from the server whether the commit happened,
+    /// returning normally if it did and throwing `.connectionLost`, having changed nothing, if it
+    /// did not. Only if the server cannot tell within 10 seconds more does the error say that
+    /// the outcome is unknown. Each call is one round trip when it can be: an increment outside
+    /// a transaction is one, the commit included.
     ///
     /// - Parameters:
     ///   - postgres: A libpq connection string or URI.
