@@ -3,7 +3,7 @@ package import ProgressTrackingStorage
 
 extension PostgresTrackerStorage {
     private static let control = "SELECT state, halted_at FROM tracker_set WHERE id = $1 AND token = $2"
-    private static let lockedControl = control + " FOR UPDATE"
+    private static let lockedControl = control + " FOR NO KEY UPDATE"
 
     /// In a transaction, which reads the state to change it, the set's row is locked until it
     /// ends: two hosts pausing a set at once then record one pause, as SQLite's turns do.

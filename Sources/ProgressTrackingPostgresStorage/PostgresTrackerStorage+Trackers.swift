@@ -80,10 +80,11 @@ extension PostgresTrackerStorage {
         LEFT JOIN tracker_timing m ON m.tracker_id = t.id
         WHERE t.id = $1 AND t.token = $2
         """
-    private static let lockedState = state + " FOR UPDATE OF t"
+    private static let lockedState = state + " FOR NO KEY UPDATE OF t"
 
-    /// In a transaction the tracker's row is locked (`FOR UPDATE`) until it ends: no other
-    /// connection changes the state read here before this transaction's change to it.
+    /// In a transaction the tracker's row is locked until it ends, as an UPDATE would lock it
+    /// (`FOR NO KEY UPDATE`, which still lets other transactions insert the tracker's item keys):
+    /// no other connection changes the state read here before this transaction's change to it.
     package func state(of tracker: TrackerIdentity) throws(StorageError) -> TrackerState {
         let sql = isInTransaction ? Self.lockedState : Self.state
         let state = try first(sql, [.int64(tracker.id), .int64(tracker.token)]) { row throws(PostgresError) in

@@ -9,7 +9,7 @@ package import ProgressTrackingStorage
 /// Counting is done in SQL (`current = current + $1`), never read-modify-write, so hosts
 /// sharing the schema lose no increment. Each transaction is READ COMMITTED: a statement
 /// sees what committed before it started, and a row that must not change before the
-/// transaction ends is locked (`FOR UPDATE`), since a PostgreSQL transaction, unlike an
+/// transaction ends is locked (`FOR NO KEY UPDATE`), since a PostgreSQL transaction, unlike an
 /// SQLite one, does not hold the whole database.
 ///
 /// Round trips are what a call costs, so none is spent on its own: `BEGIN` and savepoints
