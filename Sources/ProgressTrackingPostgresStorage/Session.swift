@@ -23,10 +23,15 @@ struct Session: Sendable {
     // first anyway), so the storage's statements name tables without a schema. Every
     // transaction is READ COMMITTED whatever the server's default: the storage's SQL relies
     // on each statement seeing what committed before it, and on row locks for the rest.
+    // Prepared statements keep one plan: PostgreSQL may otherwise plan a set's status anew at
+    // every call, since its cost depends on the set (measured: 1.6 ms of planning for 0.9 ms
+    // of work, for a set of 10 trackers beside one of 1,000). The price: a plan made without
+    // the set's id may read the schema's other trackers too, when one set holds most of them.
     private static let setUp = PostgresStatement("""
         SELECT set_config('search_path', $1, false), set_config('lock_timeout', $2, false),
             set_config('default_transaction_isolation', 'read committed', false),
             set_config('default_transaction_read_only', $3, false),
+            set_config('plan_cache_mode', 'force_generic_plan', false),
             pg_backend_pid(),
             (SELECT EXTRACT(epoch FROM backend_start)::text FROM pg_stat_activity WHERE pid = pg_backend_pid())
         """)
@@ -40,7 +45,7 @@ struct Session: Sendable {
             .text(schema.quoted), .text("\(milliseconds)ms"), .text(readOnly ? "on" : "off"),
         ])
         return Backend(
-            processID: try result.value(Int64.self, row: 0, column: 4),
-            start: try result.value(String.self, row: 0, column: 5))
+            processID: try result.value(Int64.self, row: 0, column: 5),
+            start: try result.value(String.self, row: 0, column: 6))
     }
 }
