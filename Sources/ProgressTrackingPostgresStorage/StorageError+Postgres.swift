@@ -23,13 +23,15 @@ extension StorageError {
     }
 
     /// What a failure to open a store means: a connection that cannot be made, or a schema
-    /// this user cannot create or read, cannot be opened.
+    /// that cannot be created or read (no permission, a name the server reserves), cannot be
+    /// opened; a lock held too long, a full disk, a read-only server are what they always are.
     init(opening error: PostgresError) {
-        switch (error.kind, error.sqlState) {
-        case (.connectionFailed, _), (.connectionLost, _), (.statementFailed, .insufficientPrivilege?):
+        let failure = StorageError(error)
+        switch (error.kind, error.sqlState, failure.kind) {
+        case (.statementFailed, .insufficientPrivilege?, _), (.statementFailed, _, .other), (.connectionFailed, _, _), (.connectionLost, _, _):
             self.init(.cannotOpen(reason: error.message))
         default:
-            self.init(error)
+            self = failure
         }
     }
 

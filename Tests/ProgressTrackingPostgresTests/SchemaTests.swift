@@ -59,4 +59,13 @@ import Testing
             }
         }
     }
+
+    @Test func aNameTheServerReservesCannotBeOpened() throws {
+        #expect {
+            try ProgressStore(postgres: try TestPostgres.server().uri, schema: "pg_progress")
+        } throws: { error in
+            guard case ProgressTrackingError.cannotOpen(_, let reason) = error else { return false }
+            return reason.contains("unacceptable schema name")
+        }
+    }
 }
