@@ -9,6 +9,9 @@ let package = Package(
     name: "ProgressTracking",
     products: [
         .library(name: "ProgressTracking", targets: ["ProgressTracking"]),
+        // The same store on a PostgreSQL server, for workers on many hosts; the only product
+        // that links libpq.
+        .library(name: "ProgressTrackingPostgres", targets: ["ProgressTrackingPostgres"]),
         .executable(name: "progress-tracker", targets: ["progress-tracker"]),
     ],
     dependencies: [
@@ -53,10 +56,22 @@ let package = Package(
             dependencies: ["ProgressTrackingSQLite", "ProgressTrackingStorage"],
             swiftSettings: swiftSettings
         ),
+        // Tracker sets in a PostgreSQL schema: the schema of Migrations/PostgreSQL and its SQL.
+        .target(
+            name: "ProgressTrackingPostgresStorage",
+            dependencies: ["ProgressTrackingLibPQ", "ProgressTrackingStorage"],
+            swiftSettings: swiftSettings
+        ),
         // The service and the public API: the library product.
         .target(
             name: "ProgressTracking",
             dependencies: ["ProgressTrackingStorage", "ProgressTrackingSQLiteStorage"],
+            swiftSettings: swiftSettings
+        ),
+        // `ProgressStore(postgres:)`: the service on the PostgreSQL storage.
+        .target(
+            name: "ProgressTrackingPostgres",
+            dependencies: ["ProgressTracking", "ProgressTrackingPostgresStorage"],
             swiftSettings: swiftSettings
         ),
         // The command line's rendering: tables, bars, widths, escaping, the live display.
@@ -79,7 +94,7 @@ let package = Package(
         // can run several at once and kill them.
         .executableTarget(
             name: "progress-test-worker",
-            dependencies: ["ProgressTracking"],
+            dependencies: ["ProgressTracking", "ProgressTrackingPostgres"],
             path: "Tests/progress-test-worker",
             swiftSettings: swiftSettings
         ),
@@ -87,6 +102,7 @@ let package = Package(
         // namespaces, and running helper programs.
         .target(
             name: "ProgressTrackingTestSupport",
+            dependencies: ["ProgressTrackingLibPQ"],
             path: "Tests/ProgressTrackingTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -102,14 +118,25 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressTrackingTests",
-            dependencies: ["ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite"],
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
+                "ProgressTrackingPostgres", "ProgressTrackingTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ProgressTrackingPostgresTests",
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingStorage",
+                "ProgressTrackingLibPQ", "ProgressTrackingTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
                 "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
-                "progress-test-worker",
+                "progress-test-worker", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

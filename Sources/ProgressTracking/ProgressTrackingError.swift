@@ -67,7 +67,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case cannotOpen(path: String, reason: String)
     /// The file is not an SQLite database (random bytes, a text file).
     case notADatabase(path: String)
-    /// The file is an SQLite database made by another program.
+    /// The file is an SQLite database made by another program (or, on PostgreSQL, the schema
+    /// holds another program's tables).
     case notAProgressStore(path: String)
     /// The database is damaged (a truncated file, for instance).
     case corrupt(path: String)
@@ -128,7 +129,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
         case let .notADatabase(path):
             "not a database file: \(path)"
         case let .notAProgressStore(path):
-            "not a progress store (an SQLite database made by another program): \(path)"
+            "not a progress store (a database made by another program): \(path)"
         case let .corrupt(path):
             "the database is damaged: \(path)"
         case let .newerSchema(path, version, supported):

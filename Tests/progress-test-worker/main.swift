@@ -6,6 +6,8 @@
 //   can release several workers at the same moment on a file none of them has created yet;
 //   it then runs its command, may print "progress N" lines, and ends with "done …";
 //   a failure prints "error: …" and exits with status 1.
+// A store PATH that is a postgresql:// URI is a PostgreSQL store, in the schema that
+// `--schema NAME` (anywhere in the arguments) names.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +24,11 @@ func emit(_ line: String) {
 }
 
 do {
-    let command = try WorkerCommand(arguments: Array(CommandLine.arguments.dropFirst()))
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    if let option = arguments.firstIndex(of: "--schema"), option + 1 < arguments.count {
+        arguments.removeSubrange(option...option + 1)  // read by WorkerCommand.schema
+    }
+    let command = try WorkerCommand(arguments: arguments)
     emit("ready")
     guard readLine() == "go" else { throw WorkerCommand.Failure("no \"go\" on stdin") }
     emit("done \(try command.run())")

@@ -1,0 +1,67 @@
+internal import ProgressTrackingLibPQ
+package import ProgressTrackingStorage
+
+extension PostgresTrackerStorage {
+    private static let control = "SELECT state, halted_at FROM tracker_set WHERE id = $1 AND token = $2"
+    private static let lockedControl = control + " FOR NO KEY UPDATE"
+
+    /// In a transaction, which reads the state to change it, the set's row is locked until it
+    /// ends: two hosts pausing a set at once then record one pause, as SQLite's turns do.
+    package func control(of set: SetIdentity) throws(StorageError) -> SetControlRow {
+        let sql = isInTransaction ? Self.lockedControl : Self.control
+        let control = try first(sql, [.int64(set.id), .int64(set.token)]) { row throws(PostgresError) in
+            SetControlRow(state: try row.next(), haltedAt: try row.next())
+        }
+        guard let control else { throw StorageError(.missing(.trackerSet)) }
+        return control
+    }
+
+    private static let setControl = "UPDATE tracker_set SET state = $1, halted_at = $2 WHERE id = $3 AND token = $4"
+
+    package func setControl(_ control: SetControlRow, of set: SetIdentity) throws(StorageError) {
+        try requireChange(in: .trackerSet, Self.setControl, [
+            .text(control.state), control.haltedAt.map { .double($0) } ?? .null, .int64(set.id), .int64(set.token),
+        ])
+    }
+
+    // The set's downtime grows only while it has started and is not complete, as between runs.
+    private static let resumeSet = """
+        UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
+            SELECT GREATEST(0, $1::double precision - $2::double precision) FROM tracker_set_timing
+            WHERE set_id = $3 AND started_at IS NOT NULL AND completed_at IS NULL
+        ), 0)
+        WHERE id = $3 AND token = $4
+        """
+    private static let resumeTrackers = """
+        UPDATE tracker_timing
+        SET paused_seconds = paused_seconds + GREATEST(0, $1::double precision - $2::double precision), rate_since = $1
+        WHERE tracker_id IN (SELECT id FROM tracker WHERE set_id = $3 AND completed_at IS NULL)
+        """
+    private static let touchResumedTrackers = """
+        UPDATE tracker SET updated_at = $1
+        WHERE set_id = $2 AND completed_at IS NULL AND id IN (SELECT tracker_id FROM tracker_timing)
+        """
+
+    package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
+        try requireChange(in: .trackerSet, Self.resumeSet, [.double(now), .double(haltedAt), .int64(set.id), .int64(set.token)])
+        try change(Self.resumeTrackers, [.double(now), .double(haltedAt), .int64(set.id)])
+        try change(Self.touchResumedTrackers, [.double(now), .int64(set.id)])
+    }
+
+    // The set's counts: its trackers' sums, saturated at the largest bigint as the views do.
+    private static let recordSetEvent = """
+        INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
+        SELECT s.id, NULL, NULL, $1, $2,
+            LEAST(COALESCE(sum(t.current), 0), 9223372036854775807)::bigint,
+            LEAST(COALESCE(sum(t.total), 0), 9223372036854775807)::bigint,
+            LEAST(COALESCE(sum(t.failed), 0), 9223372036854775807)::bigint,
+            LEAST(COALESCE(sum(t.skipped), 0), 9223372036854775807)::bigint
+        FROM tracker_set s LEFT JOIN tracker t ON t.set_id = s.id
+        WHERE s.id = $3 AND s.token = $4
+        GROUP BY s.id
+        """
+
+    package func recordSetEvent(_ kind: String, of set: SetIdentity, at now: Double) throws(StorageError) {
+        try requireChange(in: .trackerSet, Self.recordSetEvent, [.text(kind), .double(now), .int64(set.id), .int64(set.token)])
+    }
+}
