@@ -13,7 +13,7 @@ extension ProgressTrackerCommand {
                 cannot fail: that is refused, and nothing changes.
 
                 Example:
-                  progress-tracker fail import rows --item row-1234 --reason "timeout after 30 s"
+                  progress-tracker fail import rows --item row-1234 --reason "timed out"
                 """
         )
 

@@ -1,7 +1,7 @@
 import ProgressTracking
 import Testing
 
-/// The rules of the README's "Semantics" section.
+/// The rules of the Semantics article (`ProgressTracking.docc/Semantics.md`).
 @Suite struct SemanticsTests {
     private func newSet(_ backend: Backend) throws -> ProgressTrackerSet {
         try backend.newStore().trackerSet(named: "semantics")
