@@ -1,4 +1,4 @@
--- A store in PostgreSQL: the meaning of Migrations/SQLite at its version 6, where each
+-- A store in PostgreSQL: the meaning of Migrations/SQLite at its version 7, where each
 -- table and column is explained, in one script. Everything is created in the schema the
 -- store was opened with (the connection's search_path names it alone).
 -- Times are Unix seconds (double precision), from the server's clock unless the library is
@@ -38,15 +38,18 @@ CREATE TABLE tracker (
     failed bigint NOT NULL DEFAULT 0 CHECK (failed >= 0),
     skipped bigint NOT NULL DEFAULT 0 CHECK (skipped >= 0),
     failure_sampled_at double precision,
+    -- Timing and the rate's base live in the row, beside the count, so that a status is one
+    -- scan of the set's rows (SQLite's version 7 says why each is there).
+    started_at double precision,
+    paused_seconds double precision NOT NULL DEFAULT 0 CHECK (paused_seconds >= 0),
+    rate_since double precision,
+    rate_base_at double precision,
+    rate_base_current bigint,
     UNIQUE (set_id, name)
 ) WITH (fillfactor = 50);
-
-CREATE TABLE tracker_timing (
-    tracker_id bigint PRIMARY KEY REFERENCES tracker (id) ON DELETE CASCADE,
-    started_at double precision NOT NULL,
-    paused_seconds double precision NOT NULL DEFAULT 0 CHECK (paused_seconds >= 0),
-    rate_since double precision NOT NULL
-);
+-- The set's trackers in creation order, without a sort. Neither column ever changes, so
+-- counts stay HOT updates.
+CREATE INDEX tracker_by_set ON tracker (set_id, id);
 
 CREATE TABLE tracker_cursor (
     tracker_id bigint PRIMARY KEY REFERENCES tracker (id) ON DELETE CASCADE,
@@ -121,7 +124,8 @@ CREATE INDEX tracker_event_by_tracker ON tracker_event (tracker_id, at);
 -- that both storages give the same bits.
 CREATE VIEW tracker_progress AS
 SELECT
-    id, set_id, token, name, current, total, weight, updated_at, completed_at,
+    id, set_id, token, name, current, total, weight, failed, skipped,
+    created_at, updated_at, started_at, completed_at, paused_seconds, rate_base_at, rate_base_current,
     COALESCE(weight, total::double precision) AS effective_weight,
     current >= total AS complete,
     CASE WHEN current >= total THEN 1.0::double precision ELSE current::double precision / total END AS fraction,
@@ -130,46 +134,25 @@ SELECT
 FROM tracker;
 
 -- The one definition of a set's overall progress in percent: 100 · Σ weight·fraction / Σ weight,
--- the ratio taken first; 100 when every tracker that carries weight is complete, below 100
--- while one is not; an empty set at 0; weights adding up to 0: 100 if every tracker is
--- complete, else 0. Queried with `WHERE set_id = $1`, which PostgreSQL pushes into the
--- GROUP BY, so only that set's trackers are read.
-CREATE VIEW tracker_set_progress AS
+-- the ratio taken first so that a finished set is exactly 100. One aggregate, classifying each
+-- tracker as complete (2), weightless and unfinished (1) or weighted and unfinished (0):
+-- - none (an empty set): 0;
+-- - all complete: 100;
+-- - some unfinished, but none carries weight: 100 if the others carry weight, else 0;
+-- - some that carry weight unfinished: the ratio, below 100.
+-- Queried with `WHERE set_id = $1`, which PostgreSQL pushes into the GROUP BY, so only that
+-- set's trackers are read.
+CREATE VIEW tracker_set_overall AS
 SELECT
     s.id AS set_id,
-    count(t.id) AS tracker_count,
-    CASE
-        WHEN count(t.id) = 0 THEN 0.0::double precision
-        WHEN COALESCE(sum(t.effective_weight), 0) > 0 THEN
-            CASE
-                WHEN count(*) FILTER (WHERE t.effective_weight > 0 AND NOT t.complete) = 0 THEN 100.0::double precision
-                ELSE LEAST(100.0::double precision * (sum(t.effective_weight * t.fraction) / sum(t.effective_weight)),
-                    99.99999999999999::double precision)
-            END
-        WHEN bool_and(t.complete) THEN 100.0::double precision
+    CASE min(CASE WHEN t.complete THEN 2 WHEN t.effective_weight > 0 THEN 0 ELSE 1 END)
+        WHEN 2 THEN 100.0::double precision
+        WHEN 1 THEN CASE WHEN sum(t.effective_weight) > 0 THEN 100.0::double precision ELSE 0.0::double precision END
+        WHEN 0 THEN LEAST(100.0::double precision * (sum(t.effective_weight * t.fraction) / sum(t.effective_weight)),
+            99.99999999999999::double precision)
         ELSE 0.0::double precision
-    END AS overall,
-    GREATEST(s.updated_at, max(t.updated_at)) AS updated_at
+    END AS overall
 FROM tracker_set s LEFT JOIN tracker_progress t ON t.set_id = s.id
-GROUP BY s.id;
-
--- A set's timing, from its trackers: started at the first start, changed at the last change,
--- complete when every tracker is (at the last completion); and its items, saturated at the
--- largest bigint.
-CREATE VIEW tracker_set_timing AS
-SELECT
-    s.id AS set_id,
-    s.paused_seconds,
-    min(m.started_at) AS started_at,
-    max(t.updated_at) AS changed_at,
-    CASE
-        WHEN count(t.id) > 0 AND bool_and(t.current >= t.total)
-            THEN max(COALESCE(t.completed_at, t.updated_at))
-    END AS completed_at,
-    LEAST(COALESCE(sum(t.current), 0), 9223372036854775807)::bigint AS items
-FROM tracker_set s
-LEFT JOIN tracker t ON t.set_id = s.id
-LEFT JOIN tracker_timing m ON m.tracker_id = t.id
 GROUP BY s.id;
 
 -- The commit-outcome rule (see PostgresTrackerStorage+Commits.swift): each writer connection

@@ -26,26 +26,22 @@ extension PostgresTrackerStorage {
 
     // The set's downtime grows only while it has started and is not complete, as between runs.
     private static let resumeSet = """
-        UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT GREATEST(0, $1::double precision - $2::double precision) FROM tracker_set_timing
-            WHERE set_id = $3 AND started_at IS NOT NULL AND completed_at IS NULL
-        ), 0)
+        UPDATE tracker_set SET paused_seconds = paused_seconds + CASE
+            WHEN (SELECT min(started_at) IS NOT NULL AND NOT bool_and(current >= total) FROM tracker WHERE set_id = $3)
+            THEN GREATEST(0, $1::double precision - $2::double precision) ELSE 0 END
         WHERE id = $3 AND token = $4
         """
+    // Its started, unfinished trackers: their rates measured anew from now, their last change now.
     private static let resumeTrackers = """
-        UPDATE tracker_timing
-        SET paused_seconds = paused_seconds + GREATEST(0, $1::double precision - $2::double precision), rate_since = $1
-        WHERE tracker_id IN (SELECT id FROM tracker WHERE set_id = $3 AND completed_at IS NULL)
-        """
-    private static let touchResumedTrackers = """
-        UPDATE tracker SET updated_at = $1
-        WHERE set_id = $2 AND completed_at IS NULL AND id IN (SELECT tracker_id FROM tracker_timing)
+        UPDATE tracker SET
+            paused_seconds = paused_seconds + GREATEST(0, $1::double precision - $2::double precision),
+            rate_since = $1, rate_base_at = $1, rate_base_current = current, updated_at = $1
+        WHERE set_id = $3 AND started_at IS NOT NULL AND completed_at IS NULL
         """
 
     package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
         try requireChange(in: .trackerSet, Self.resumeSet, [.double(now), .double(haltedAt), .int64(set.id), .int64(set.token)])
         try change(Self.resumeTrackers, [.double(now), .double(haltedAt), .int64(set.id)])
-        try change(Self.touchResumedTrackers, [.double(now), .int64(set.id)])
     }
 
     // The set's counts: its trackers' sums, saturated at the largest bigint as the views do.

@@ -55,16 +55,17 @@ extension PostgresTrackerStorage {
         try requireChange(in: .tracker, sql, [.int64(Int64(value)), .double(now), .int64(tracker.id), .int64(tracker.token)])
     }
 
+    // A restart ($6 not NULL) starts the tracker's timing if it had none, and measures its
+    // rate from the count now.
     private static let mark = """
         UPDATE tracker SET
             completed_at = CASE WHEN $1::boolean THEN NULL ELSE COALESCE($2::double precision, completed_at) END,
-            quiet_until = $3
+            quiet_until = $3,
+            started_at = CASE WHEN $6::double precision IS NULL THEN started_at ELSE COALESCE(started_at, $6) END,
+            rate_since = COALESCE($6, rate_since),
+            rate_base_at = COALESCE($6, rate_base_at),
+            rate_base_current = CASE WHEN $6::double precision IS NULL THEN rate_base_current ELSE current END
         WHERE id = $4 AND token = $5
-        """
-    // The first count starts the tracker's timing; a later restart only moves its rate's start.
-    private static let restartRate = """
-        INSERT INTO tracker_timing (tracker_id, started_at, rate_since) VALUES ($1, $2, $2)
-        ON CONFLICT (tracker_id) DO UPDATE SET rate_since = excluded.rate_since
         """
 
     package func mark(_ tracker: TrackerIdentity, _ marks: TrackerMarks, at now: Double) throws(StorageError) {
@@ -72,20 +73,39 @@ extension PostgresTrackerStorage {
         try requireChange(in: .tracker, Self.mark, [
             .bool(marks.completion == .reopened), completedAt.map { .double($0) } ?? .null,
             marks.quietUntil.map { .double($0) } ?? .null, .int64(tracker.id), .int64(tracker.token),
+            marks.rateRestart.map { .double($0) } ?? .null,
         ])
-        guard let restart = marks.rateRestart else { return }
-        try change(Self.restartRate, [.int64(tracker.id), .double(restart)])
     }
 
-    private static let touchTracker = "UPDATE tracker SET updated_at = $1 WHERE id = $2 AND token = $3"
+    // The base is found by one probe of the tracker's index of events, from its newest end.
+    private static let advanceRateBase = """
+        UPDATE tracker SET rate_base_at = b.at, rate_base_current = b.current
+        FROM (
+            SELECT e.at, e.current FROM tracker_event e JOIN tracker r ON r.id = e.tracker_id
+            WHERE r.id = $3 AND e.at >= r.rate_since AND e.at <= $1::double precision - $2::double precision
+            ORDER BY e.at DESC, e.id DESC LIMIT 1
+        ) b
+        WHERE id = $3 AND token = $4
+        """
+
+    /// - Complexity: an index range scan over the tracker's history since its rate's start.
+    package func advanceRateBase(of tracker: TrackerIdentity, window: Double, at now: Double) throws(StorageError) {
+        try change(Self.advanceRateBase, [.double(now), .double(window), .int64(tracker.id), .int64(tracker.token)])
+    }
+
     private static let resume = """
-        UPDATE tracker_timing SET paused_seconds = paused_seconds + $1, rate_since = $2 WHERE tracker_id = $3
+        UPDATE tracker SET
+            paused_seconds = paused_seconds + CASE WHEN started_at IS NULL THEN 0 ELSE $1::double precision END,
+            rate_since = CASE WHEN started_at IS NULL THEN NULL ELSE $2::double precision END,
+            rate_base_at = CASE WHEN started_at IS NULL THEN NULL ELSE $2::double precision END,
+            rate_base_current = CASE WHEN started_at IS NULL THEN NULL ELSE current END,
+            updated_at = $2
+        WHERE id = $3 AND token = $4
         """
 
     /// A tracker that has not started has no timing yet: only its change time moves.
     package func resume(_ tracker: TrackerIdentity, downtime: Double, at now: Double) throws(StorageError) {
-        try requireChange(in: .tracker, Self.touchTracker, [.double(now), .int64(tracker.id), .int64(tracker.token)])
-        try change(Self.resume, [.double(downtime), .double(now), .int64(tracker.id)])
+        try requireChange(in: .tracker, Self.resume, [.double(downtime), .double(now), .int64(tracker.id), .int64(tracker.token)])
     }
 
     // The tracker's row is locked by the test that it exists, as in `insertTracker`. Keys are

@@ -62,6 +62,20 @@ extension PostgresTrackerStorage {
         return true
     }
 
+    private static let reopenFailure = """
+        UPDATE tracker_failure SET resolved_at = NULL, resolution = NULL
+        WHERE tracker_id = $1 AND progress_item_key(key) = progress_item_key($2)
+        """
+    private static let recountFailure = "UPDATE tracker SET failed = failed + 1 WHERE id = $1 AND token = $2"
+
+    package func reopenFailure(_ key: String, of tracker: TrackerIdentity) throws(StorageError) {
+        let recounted = try execute([
+            PostgresStatement(Self.reopenFailure, [.int64(tracker.id), .text(key)]),
+            PostgresStatement(Self.recountFailure, [.int64(tracker.id), .int64(tracker.token)]),
+        ], writes: true)
+        guard recounted.changedRowCount > 0 else { throw StorageError(.missing(.tracker)) }
+    }
+
     private static let insertSkip = "INSERT INTO tracker_skip (tracker_id, key, reason, at) VALUES ($1, $2, $3, $4)"
     private static let countSkip = "UPDATE tracker SET skipped = skipped + 1 WHERE id = $1 AND token = $2"
 

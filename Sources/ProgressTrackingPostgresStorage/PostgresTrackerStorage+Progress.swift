@@ -2,12 +2,12 @@ internal import ProgressTrackingLibPQ
 package import ProgressTrackingStorage
 
 /// Progress arithmetic is not here: it lives in the views `tracker_progress` and
-/// `tracker_set_progress` of `Migrations/PostgreSQL/`, its one definition, which these read.
+/// `tracker_set_overall` of `Migrations/PostgreSQL/`, its one definition, which these read.
 extension PostgresTrackerStorage {
     // The set's token is checked by a scalar subquery, which PostgreSQL runs once, so that the
     // view's `WHERE set_id = $1` still reaches only that set's trackers.
     private static let overall = """
-        SELECT overall FROM tracker_set_progress
+        SELECT overall FROM tracker_set_overall
         WHERE set_id = $1 AND (SELECT token FROM tracker_set WHERE id = $1) = $2
         """
 
@@ -17,76 +17,46 @@ extension PostgresTrackerStorage {
         return overall
     }
 
-    /// One tracker's status columns from `tracker_progress t` and `tracker r`, with the history
-    /// row `b` its rate is measured from: the last one at least `rate_window` seconds before
-    /// its last change, or else the first one; either way not before the current stretch of
-    /// counting began (`rate_since`), so no rate spans downtime or a reset. `b` is a LATERAL
-    /// subquery, a probe of the tracker's index of events or two (the second only when the
-    /// first finds nothing), so that a status reads no history but its trackers' base rows.
-    private static func trackerColumns(rateWindow: String) -> (columns: String, joins: String) {
-        (
-            """
-            t.name, t.current, t.total, t.percent, t.effective_weight,
-            m.started_at, r.updated_at, r.completed_at, m.paused_seconds,
-            b.at, b.current, r.failed, r.skipped, c.value
-            """,
-            """
-            LEFT JOIN tracker r ON r.id = t.id
-            LEFT JOIN tracker_timing m ON m.tracker_id = t.id
-            LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
-            LEFT JOIN LATERAL (
-                (SELECT e.at, e.current FROM tracker_event e
-                 WHERE e.tracker_id = r.id AND e.at >= m.rate_since AND e.at <= r.updated_at - \(rateWindow)
-                 ORDER BY e.at DESC, e.id DESC LIMIT 1)
-                UNION ALL
-                (SELECT e.at, e.current FROM tracker_event e
-                 WHERE e.tracker_id = r.id AND e.at >= m.rate_since
-                 ORDER BY e.at, e.id LIMIT 1)
-                LIMIT 1
-            ) b ON true
-            """
-        )
-    }
+    /// One tracker's status columns, from `tracker_progress t` and its cursor `c`.
+    private static let trackerColumns = """
+        t.name, t.current, t.total, t.percent, t.effective_weight, t.started_at, t.updated_at,
+        t.completed_at, t.paused_seconds, t.rate_base_at, t.rate_base_current, t.failed, t.skipped, c.value
+        """
 
-    // One statement, so the rows and the overall value come from one snapshot.
-    private static let status: String = {
-        let tracker = trackerColumns(rateWindow: "$2::double precision")
-        return """
-            SELECT p.overall, g.started_at, g.changed_at, g.completed_at, g.paused_seconds,
-                (SELECT state FROM tracker_set WHERE id = $1),
-                \(tracker.columns)
-            FROM tracker_set_progress p
-            JOIN tracker_set_timing g ON g.set_id = p.set_id
-            LEFT JOIN tracker_progress t ON t.set_id = p.set_id
-            \(tracker.joins)
-            WHERE p.set_id = $1 AND (SELECT token FROM tracker_set WHERE id = $1) = $3
-            ORDER BY t.id
-            """
-    }()
+    // One statement, so that the rows and the overall come from one snapshot: the set's row
+    // with its overall on every line (the overall is computed once: its view is joined on the
+    // set's id), then its trackers in creation order, which `tracker_by_set` gives without a
+    // sort. An empty set gives one line whose tracker columns are NULL.
+    private static let status = """
+        SELECT o.overall, s.state, s.created_at, s.updated_at, s.paused_seconds, \(trackerColumns)
+        FROM tracker_set s
+        JOIN tracker_set_overall o ON o.set_id = s.id
+        LEFT JOIN tracker_progress t ON t.set_id = s.id
+        LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
+        WHERE s.id = $1 AND s.token = $2
+        ORDER BY t.id
+        """
 
-    package func status(of set: SetIdentity, rateWindow: Double) throws(StorageError) -> SetStatusRow {
-        let rows = try rows(Self.status, [.int64(set.id), .double(rateWindow), .int64(set.token)]) { row throws(PostgresError) in
-            let overall: Double = try row.next()
-            let timing = SetTimingRow(startedAt: try row.next(), changedAt: try row.next(), completedAt: try row.next(), pausedSeconds: try row.next())
-            let state: String = try row.next()
-            return (overall: overall, timing: timing, state: state, tracker: try Self.readTracker(&row))
+    package func status(of set: SetIdentity) throws(StorageError) -> SetStatusRow {
+        let rows = try rows(Self.status, [.int64(set.id), .int64(set.token)]) { row throws(PostgresError) in
+            let set = SetStatusRow(
+                overall: try row.next(), state: try row.next(), createdAt: try row.next(), updatedAt: try row.next(),
+                pausedSeconds: try row.next(), trackers: [])
+            return (set: set, tracker: try Self.readTracker(&row))
         }
-        guard let first = rows.first else { throw StorageError(.missing(.trackerSet)) }
-        // An empty set yields one row whose tracker columns are NULL (the LEFT JOIN).
-        return SetStatusRow(overall: first.overall, timing: first.timing, state: first.state, trackers: rows.compactMap(\.tracker))
+        guard var status = rows.first?.set else { throw StorageError(.missing(.trackerSet)) }
+        status.trackers = rows.compactMap(\.tracker)
+        return status
     }
 
-    private static let trackerStatus: String = {
-        let tracker = trackerColumns(rateWindow: "$1::double precision")
-        return """
-            SELECT \(tracker.columns)
-            FROM tracker_progress t \(tracker.joins)
-            WHERE t.id = $2 AND r.token = $3
-            """
-    }()
+    private static let trackerStatus = """
+        SELECT \(trackerColumns)
+        FROM tracker_progress t LEFT JOIN tracker_cursor c ON c.tracker_id = t.id
+        WHERE t.id = $1 AND t.token = $2
+        """
 
-    package func status(of tracker: TrackerIdentity, rateWindow: Double) throws(StorageError) -> TrackerStatusRow {
-        let status = try first(Self.trackerStatus, [.double(rateWindow), .int64(tracker.id), .int64(tracker.token)]) { row throws(PostgresError) in
+    package func status(of tracker: TrackerIdentity) throws(StorageError) -> TrackerStatusRow {
+        let status = try first(Self.trackerStatus, [.int64(tracker.id), .int64(tracker.token)]) { row throws(PostgresError) in
             try Self.readTracker(&row)
         }
         guard let status = status ?? nil else { throw StorageError(.missing(.tracker)) }
@@ -103,17 +73,14 @@ extension PostgresTrackerStorage {
         let startedAt: Double? = try row.next()
         let updatedAt: Double = try row.next()
         let completedAt: Double? = try row.next()
-        let pausedSeconds: Double? = try row.next()
+        let pausedSeconds: Double = try row.next()
         let baseAt: Double? = try row.next()
         let baseCurrent: Int? = try row.next()
-        let failed: Int = try row.next()
-        let skipped: Int = try row.next()
-        let cursor: String? = try row.next()
         return TrackerStatusRow(
             name: name, current: current, total: total, percent: percent, effectiveWeight: weight,
-            startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, pausedSeconds: pausedSeconds ?? 0,
+            startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, pausedSeconds: pausedSeconds,
             rateBase: baseAt.flatMap { at in baseCurrent.map { RateSample(at: at, current: $0) } },
-            failed: failed, skipped: skipped, cursor: cursor
+            failed: try row.next(), skipped: try row.next(), cursor: try row.next()
         )
     }
 }

@@ -47,45 +47,17 @@ extension PostgresTrackerStorage {
         try requireChange(in: .trackerSet, Self.touchSet, [.double(now), .int64(set.id), .int64(set.token)])
     }
 
+    // The set's downtime grows only while it has started and is not complete: the time
+    // since its trackers' last change.
     private static let addDowntime = """
         UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
-            SELECT GREATEST(0, $1::double precision - changed_at) FROM tracker_set_timing
-            WHERE set_id = $2 AND started_at IS NOT NULL AND completed_at IS NULL
+            SELECT GREATEST(0, $1::double precision - max(updated_at)) FROM tracker WHERE set_id = $2
+            HAVING min(started_at) IS NOT NULL AND NOT bool_and(current >= total)
         ), 0)
         WHERE id = $2 AND token = $3
         """
 
     package func addDowntime(to set: SetIdentity, at now: Double) throws(StorageError) {
         try requireChange(in: .trackerSet, Self.addDowntime, [.double(now), .int64(set.id), .int64(set.token)])
-    }
-
-    private static let summary = """
-        SELECT s.created_at, p.updated_at, p.tracker_count, p.overall,
-            g.started_at, g.changed_at, g.completed_at, g.paused_seconds, g.items, s.state
-        FROM tracker_set s
-        JOIN tracker_set_progress p ON p.set_id = s.id
-        JOIN tracker_set_timing g ON g.set_id = s.id
-        WHERE s.id = $1 AND s.token = $2
-        """
-
-    package func summary(of set: SetIdentity) throws(StorageError) -> SetSummaryRow {
-        let summary = try first(Self.summary, [.int64(set.id), .int64(set.token)]) { row throws(PostgresError) in
-            SetSummaryRow(
-                createdAt: try row.next(),
-                updatedAt: try row.next(),
-                trackerCount: try row.next(),
-                overall: try row.next(),
-                timing: SetTimingRow(
-                    startedAt: try row.next(),
-                    changedAt: try row.next(),
-                    completedAt: try row.next(),
-                    pausedSeconds: try row.next()
-                ),
-                items: try row.next(),
-                state: try row.next()
-            )
-        }
-        guard let summary else { throw StorageError(.missing(.trackerSet)) }
-        return summary
     }
 }

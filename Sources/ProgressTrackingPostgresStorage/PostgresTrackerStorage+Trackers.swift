@@ -74,10 +74,8 @@ extension PostgresTrackerStorage {
     }
 
     private static let state = """
-        SELECT t.set_id, s.token, t.current, t.total, m.started_at, t.completed_at, t.quiet_until, t.updated_at
-        FROM tracker t
-        JOIN tracker_set s ON s.id = t.set_id
-        LEFT JOIN tracker_timing m ON m.tracker_id = t.id
+        SELECT t.set_id, s.token, t.current, t.total, t.started_at, t.completed_at, t.quiet_until, t.updated_at
+        FROM tracker t JOIN tracker_set s ON s.id = t.set_id
         WHERE t.id = $1 AND t.token = $2
         """
     private static let lockedState = state + " FOR NO KEY UPDATE OF t"
