@@ -27,16 +27,24 @@ extension ProgressStore {
     /// nothing; processes opening one tracker name at once get one tracker. Times in history and
     /// timing come from the server's clock, so events from different hosts order correctly.
     ///
-    /// **A broken connection.** A call whose connection breaks throws `.connectionLost` within a
-    /// bounded time, never hangs, and the next call connects again. The bounds: 10 seconds to
-    /// connect; about 10 seconds for a server whose host stops answering on TCP; 60 seconds
-    /// (or the busy timeout and 30 seconds, if longer) for any reply. No call ends with an
-    /// unknown outcome: when the reply to a commit is lost, the call connects again, makes sure
-    /// the broken session has ended, and learns from the server whether the commit happened,
-    /// returning normally if it did and throwing `.connectionLost`, having changed nothing, if it
-    /// did not. Only if the server cannot tell within 10 seconds more does the error say that
-    /// the outcome is unknown. Each call is one round trip when it can be: an increment outside
-    /// a transaction is one, the commit included.
+    /// **A broken connection.** A call whose connection breaks throws
+    /// ``ProgressTrackingError/connectionLost(path:reason:)`` within a bounded time, having
+    /// changed nothing, never hangs, and the next call connects again. The bounds: 10 seconds to
+    /// connect; about 10 seconds for a server whose host stops answering on TCP; 60 seconds (or
+    /// the busy timeout and 30 seconds, if longer) for any reply.
+    ///
+    /// **The commit-outcome rule.** When the reply to a commit is lost, the call does not
+    /// guess: it connects again, makes sure the broken session has ended on the server (so that
+    /// its commit can no longer happen), and reads whether it happened, returning normally if it
+    /// did and throwing `.connectionLost`, having changed nothing, if it did not. This takes no
+    /// round trip of its own while nothing fails: each transaction that writes marks its commit
+    /// in a row of its connection's own, in the round trip of the commit. Its bound: the server
+    /// must answer again within 10 seconds (the connect timeout) of the loss. Past that, and only
+    /// then, the call throws ``ProgressTrackingError/commitOutcomeUnknown(path:reason:)``: its
+    /// writes are all in the store or none is, and the caller reads the store to tell.
+    ///
+    /// **Cost.** Each call is one round trip when it can be: an increment outside a transaction
+    /// is one, the commit included; in a transaction, each statement is one and the commit one.
     ///
     /// - Parameters:
     ///   - postgres: A libpq connection string or URI.
@@ -51,7 +59,7 @@ extension ProgressStore {
     ///     `lock_timeout`.
     ///   - sampleInterval: How often, at most, a counting tracker's progress is sampled into the
     ///     history.
-    /// - Throws: `ProgressTrackingError`: `.cannotOpen` (the server cannot be reached, the login
+    /// - Throws: ``ProgressTrackingError``: `.cannotOpen` (the server cannot be reached, the login
     ///   is refused, the schema name is empty, longer than 63 bytes or holds a NUL character, the
     ///   user may not create the schema; read-only: no such schema, or no store in it),
     ///   `.notAProgressStore` (the schema holds another program's tables), `.newerSchema` (left

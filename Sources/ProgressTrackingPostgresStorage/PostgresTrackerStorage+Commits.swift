@@ -29,7 +29,8 @@ import Darwin
 // costs the network's latency, which the row saves.
 //
 // The rule holds when the server can be reached again within `resolutionTimeout`; if it
-// cannot, the call throws `.connectionLost` saying the outcome is unknown.
+// cannot, the call throws `.commitOutcomeUnknown`, the one error after which a call's outcome
+// is unknown.
 
 extension PostgresTrackerStorage {
     /// Records commit `$2` of writer `$1`, and what it changed (`$3`).
@@ -98,8 +99,8 @@ extension PostgresTrackerStorage {
     private static let lastCommit = "SELECT commits, changed FROM writer_commit WHERE writer = $1"
 
     /// After the connection broke during commit `number`: returns what the commit changed if
-    /// it happened, and throws `.connectionLost` if it did not, or if that cannot be learned
-    /// within `resolutionTimeout`.
+    /// it happened, throws `.connectionLost` if it did not, and `.commitOutcomeUnknown` if
+    /// that cannot be learned within `resolutionTimeout`.
     func resolve(_ number: Int64, lost: PostgresError) throws(StorageError) -> Int {
         let brokenSession = backend
         let deadline = ContinuousClock.now + resolutionTimeout
@@ -122,10 +123,7 @@ extension PostgresTrackerStorage {
             }
             guard ContinuousClock.now < deadline else {
                 throw StorageError(
-                    .connectionLost(reason: """
-                        \(lost.message); whether the transaction was committed is unknown: \
-                        the server could not tell within \(resolutionTimeout) (\(problem))
-                        """),
+                    .commitOutcomeUnknown(reason: "\(lost.message); the server could not tell within \(resolutionTimeout) (\(problem))"),
                     endsTransaction: true)
             }
             // Between attempts to reach a server that is restarting or out of reach.

@@ -91,12 +91,21 @@ import Testing
     @Test func aStalledSessionEndsTheCallWithinTheBoundAndSaysTheOutcomeIsUnknown() throws {
         let named = try NamedStore(timeouts: PostgresTimeouts(connect: .seconds(1), deadPeer: .seconds(5), reply: .milliseconds(300)))
         let writer = try #require(try named.sessions().first)
-        // A stopped server process keeps its socket open: only the reply bound ends the wait.
+        // A stopped server process keeps its socket open: only the reply bound ends the wait,
+        // and the process cannot end, so its commit can neither be ruled out nor found.
         try #require(kill(pid_t(writer), SIGSTOP) == 0, "the test must be able to signal the server's processes")
         defer { kill(pid_t(writer), SIGCONT) }
-        named.expectConnectionLost("whether the transaction was committed is unknown", within: .seconds(5)) {
-            try named.tracker.increment()
+        let start = ContinuousClock.now
+        let error = #expect(throws: ProgressTrackingError.self) { try named.tracker.increment() }
+        // The reply bound, then the resolution bound (the connect timeout).
+        #expect(ContinuousClock.now - start < .seconds(5))
+        guard case let .commitOutcomeUnknown(path, reason) = error else {
+            Issue.record("expected commitOutcomeUnknown, got \(String(describing: error))")
+            return
         }
+        #expect(path == named.store.path)
+        #expect(reason.contains("the broken session did not end"), "\(reason)")
+        #expect(error?.description.contains("could not learn whether the commit happened") == true)
         kill(pid_t(writer), SIGCONT)
         try named.tracker.increment()
         #expect(try named.tracker.current >= 2)
