@@ -86,6 +86,8 @@ let package = Package(
             name: "progress-tracker",
             dependencies: [
                 "ProgressTracking",
+                // `--db postgresql://…`: the only reason the tool links libpq.
+                "ProgressTrackingPostgres",
                 "ProgressTrackerRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -150,7 +152,9 @@ let package = Package(
         // commands as other users.
         .testTarget(
             name: "ProgressTrackerCLITests",
-            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker", "progress-test-worker"],
+            dependencies: [
+                "ProgressTracking", "ProgressTrackerRendering", "progress-tracker", "progress-test-worker", "ProgressTrackingTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ],

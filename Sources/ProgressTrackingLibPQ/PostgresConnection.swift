@@ -139,6 +139,12 @@ package final class PostgresConnection {
         return describe(host: host, port: text(PQport(connection)), database: text(PQdb(connection)), user: text(PQuser(connection)))
     }
 
+    /// `connectionString` with every password it holds replaced by `********`: for a
+    /// program that must show the string itself (a command line to run again).
+    package static func masked(connectionString: String) -> String {
+        ConnectionSecrets(connectionString: connectionString).redact(connectionString)
+    }
+
     /// How messages name the server `connectionString` leads to, `host:port/database as
     /// user`, worked out without connecting: from the string as libpq parses it, then the
     /// `PG*` environment variables, then libpq's defaults (the database is named after the

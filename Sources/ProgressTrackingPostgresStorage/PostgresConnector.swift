@@ -21,7 +21,18 @@ package struct PostgresConnector: StorageConnector {
         var defaults = PostgresTimeouts.default
         defaults.reply = max(defaults.reply, busyTimeout + .seconds(30))
         self.timeouts = timeouts ?? defaults
-        location = "\(PostgresConnection.describe(connectionString: connectionString)), schema \(schema)"
+        location = Self.location(connectionString: connectionString, schema: schema)
+    }
+
+    /// How messages name a store in `schema` on the server `connectionString` leads to,
+    /// `host:port/database as user, schema S`, without connecting; never a password.
+    package static func location(connectionString: String, schema: String) -> String {
+        "\(PostgresConnection.describe(connectionString: connectionString)), schema \(schema)"
+    }
+
+    /// `connectionString` with its passwords masked (`********`), for a command line shown.
+    package static func masked(connectionString: String) -> String {
+        PostgresConnection.masked(connectionString: connectionString)
     }
 
     package var allowsReaders: Bool { true }

@@ -12,6 +12,13 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
             $PROGRESS_TRACKER_DB, else ./progress.sqlite. An empty --db is refused; an empty \
             $PROGRESS_TRACKER_DB counts as unset.
 
+            A postgresql:// or postgres:// URI in their place is a store on a PostgreSQL \
+            server, in the schema --schema names (else $PROGRESS_TRACKER_SCHEMA, else \
+            progress_tracking), for workers and watchers on many hosts. Keep its password in \
+            ~/.pgpass (or the file $PGPASSFILE names) or $PGPASSWORD, which libpq reads, \
+            rather than in the URI; either way no output shows it: messages name the server \
+            as host:port/database and the user.
+
             Names and keys are printed with control characters escaped (\\e, \\n, \\u{202E}, \
             and \\\\ for a backslash); --json and --csv keep them exact.
 

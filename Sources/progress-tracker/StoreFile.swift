@@ -1,17 +1,33 @@
 internal import ArgumentParser
 
-/// `--db PATH`, shared by every command: which store file to use (see `StoreAccess`).
+/// `--db` and `--schema`, shared by every command: which store to use (see `StoreAccess`).
 struct StoreFile: ParsableArguments {
     static let environmentVariable = "PROGRESS_TRACKER_DB"
+    static let schemaEnvironmentVariable = "PROGRESS_TRACKER_SCHEMA"
     static let defaultPath = "./progress.sqlite"
+    static let defaultSchema = "progress_tracking"
 
     @Option(
         help: ArgumentHelp(
-            "The store file (default: $\(environmentVariable) when set and not empty, else \(defaultPath)).",
-            valueName: "path"
+            """
+            The store: a file, or a PostgreSQL server as a postgresql:// or postgres:// URI \
+            (default: $\(environmentVariable) when set and not empty, else \(defaultPath)).
+            """,
+            valueName: "path-or-uri"
         )
     )
     var db: String?
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            The PostgreSQL schema that holds the store, when --db is a URI (default: \
+            $\(schemaEnvironmentVariable) when set and not empty, else \(defaultSchema)).
+            """,
+            valueName: "name"
+        )
+    )
+    var schema: String?
 
     func validate() throws {
         // SQLite opens "" as a private temporary database, deleted on close: a command would

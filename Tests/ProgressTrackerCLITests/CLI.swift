@@ -95,13 +95,13 @@ final class CLI {
     }
 
     /// Starts `executable` (the command by default) with its standard output on a pipe, as
-    /// `user` if one is given, and writes `input` to its standard input. It is killed if it
-    /// still runs after `giveUpAfter`.
+    /// `user` if one is given, with `environment` added to its own, and writes `input` to its
+    /// standard input. It is killed if it still runs after `giveUpAfter`.
     func start(
-        _ arguments: [String], as user: OtherUser? = nil, executable: URL = CLI.executable, input: String? = nil,
-        giveUpAfter: Duration = .seconds(60)
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, executable: URL = CLI.executable,
+        input: String? = nil, giveUpAfter: Duration = .seconds(60)
     ) throws -> RunningCommand {
-        let process = makeProcess(arguments, environment: [:], as: user, executable: executable)
+        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
