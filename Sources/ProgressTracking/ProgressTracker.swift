@@ -126,10 +126,16 @@ public struct ProgressTracker: Sendable {
         let key = try Validation.itemKey(key)
         let reason = try Validation.reason(reason)
         let (identity, store) = (self.identity, self.store)
-        let outcome = try store.connections.writeAtomically(subject) { storage throws(StorageError) in
-            let outcome = try Self.countItem(key, resolving: .skipped, of: identity, in: store, on: storage)
-            if outcome == .applied { try storage.recordSkip(key, reason: reason, of: identity, at: store.timekeeping.time(on: storage)) }
-            return outcome
+        let outcome = try store.connections.writeAtomically(subject) { storage throws(StorageError) -> CountOutcome? in
+            // The skip is recorded before the count, so that the history rows the count may
+            // write show the item skipped; a count that would overflow, which would leave the
+            // skip behind, is therefore refused first.
+            guard try storage.values(of: identity).current < .max else {
+                return try storage.hasItem(key, in: identity) ? nil : .overflow
+            }
+            return try Self.countItem(key, resolving: .skipped, of: identity, in: store, on: storage) { storage throws(StorageError) in
+                try storage.recordSkip(key, reason: reason, of: identity, at: store.timekeeping.time(on: storage))
+            }
         }
         return try counted(outcome)
     }
@@ -247,18 +253,21 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Counts a new item key and resolves its failure as `resolution`; nil if the key was
-    /// counted before. The failure is resolved before the count, so that the history rows the
-    /// count may write already show it resolved. When the count overflows, the key and the
-    /// resolution are undone; when it fails, too, for a caller's transaction that goes on
-    /// (see `increment(item:)`).
+    /// counted before. The failure is resolved, and `alongside` written, before the count, so
+    /// that the history rows the count may write already show them. When the count
+    /// overflows, the key and the resolution are undone, but not what `alongside` wrote:
+    /// a caller that writes there refuses an overflow first. When the count fails, they are
+    /// undone too, for a caller's transaction that goes on (see `increment(item:)`).
     private static func countItem(
         _ key: String, resolving resolution: ItemFailure.Resolution,
-        of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
+        of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage,
+        alongside: (any TrackerStorage) throws(StorageError) -> Void = { _ in }
     ) throws(StorageError) -> CountOutcome? {
         guard try storage.insertItem(key, into: identity) else { return nil }
         var resolved = false
         do throws(StorageError) {
             resolved = try storage.resolveFailure(key, of: identity, as: resolution.rawValue, at: store.timekeeping.now?())
+            try alongside(storage)
             let outcome = try count(.add(1), of: identity, in: store, on: storage)
             if outcome == .overflow { try undoCount(key, resolved: resolved, of: identity, on: storage) }
             return outcome

@@ -24,17 +24,22 @@ extension PostgresTrackerStorage {
         ])
     }
 
-    // The set's downtime grows only while it has started and is not complete, as between runs.
+    // Downtime is the time since the halt or, if later, the last change: a change after the
+    // halt (a batch finished, a run's resume that took the downtime before it, a start) ends
+    // the time already left out or still to be counted. The set's grows only while it has
+    // started and is not complete, as between runs.
     private static let resumeSet = """
-        UPDATE tracker_set SET paused_seconds = paused_seconds + CASE
-            WHEN (SELECT min(started_at) IS NOT NULL AND NOT bool_and(current >= total) FROM tracker WHERE set_id = $3)
-            THEN GREATEST(0, $1::double precision - $2::double precision) ELSE 0 END
+        UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
+            SELECT GREATEST(0, $1::double precision - GREATEST($2::double precision, max(updated_at)))
+            FROM tracker WHERE set_id = $3
+            HAVING min(started_at) IS NOT NULL AND NOT bool_and(current >= total)
+        ), 0)
         WHERE id = $3 AND token = $4
         """
     // Its started, unfinished trackers: their rates measured anew from now, their last change now.
     private static let resumeTrackers = """
         UPDATE tracker SET
-            paused_seconds = paused_seconds + GREATEST(0, $1::double precision - $2::double precision),
+            paused_seconds = paused_seconds + GREATEST(0, $1::double precision - GREATEST($2::double precision, updated_at)),
             rate_since = $1, rate_base_at = $1, rate_base_current = current, updated_at = $1
         WHERE set_id = $3 AND started_at IS NOT NULL AND completed_at IS NULL
         """

@@ -217,7 +217,7 @@ import Testing
         // documentation example ends
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func updatesFollowASetToItsEnd() async throws {
         let store = try ProgressStore(path: directory.path())
         let set = try store.trackerSet(named: "import")
