@@ -140,9 +140,12 @@ package final class PostgresConnection {
     }
 
     /// `connectionString` with every password it holds replaced by `********`: for a
-    /// program that must show the string itself (a command line to run again).
-    package static func masked(connectionString: String) -> String {
-        ConnectionSecrets(connectionString: connectionString).redact(connectionString)
+    /// program that must show the string itself (a command line to run again). With
+    /// `keepingLength`, each password becomes as many `*` as it has UTF-8 bytes instead, so
+    /// that the result fits where the string was (a process's own argument memory).
+    package static func masked(connectionString: String, keepingLength: Bool = false) -> String {
+        let secrets = ConnectionSecrets(connectionString: connectionString)
+        return keepingLength ? secrets.redactKeepingLength(connectionString) : secrets.redact(connectionString)
     }
 
     /// How messages name the server `connectionString` leads to, `host:port/database as

@@ -32,4 +32,12 @@ package struct PostgresStoreAddress: Sendable {
     package var maskedConnectionString: String {
         PostgresConnector.masked(connectionString: connectionString)
     }
+
+    /// `argument` with the password of every PostgreSQL URI in it (`--db=postgresql://…` or
+    /// the URI alone) replaced by one `*` per UTF-8 byte: the same length, so that it can
+    /// overwrite the argument in the process's own memory.
+    package static func hidingPasswords(in argument: String) -> String {
+        guard let start = schemes.compactMap({ argument.firstRange(of: $0)?.lowerBound }).min() else { return argument }
+        return String(argument[..<start]) + PostgresConnector.masked(connectionString: String(argument[start...]), keepingLength: true)
+    }
 }

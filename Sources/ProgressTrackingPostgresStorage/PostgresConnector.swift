@@ -30,9 +30,10 @@ package struct PostgresConnector: StorageConnector {
         "\(PostgresConnection.describe(connectionString: connectionString)), schema \(schema)"
     }
 
-    /// `connectionString` with its passwords masked (`********`), for a command line shown.
-    package static func masked(connectionString: String) -> String {
-        PostgresConnection.masked(connectionString: connectionString)
+    /// `connectionString` with its passwords masked (`********`, or one `*` per byte when
+    /// `keepingLength`), for a command line shown.
+    package static func masked(connectionString: String, keepingLength: Bool = false) -> String {
+        PostgresConnection.masked(connectionString: connectionString, keepingLength: keepingLength)
     }
 
     package var allowsReaders: Bool { true }

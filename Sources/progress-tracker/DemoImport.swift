@@ -69,7 +69,7 @@ struct DemoImport {
             var positions = Array(repeating: 0, count: Self.stages.count)
             if let existing = try store.getTrackerSet(named: Self.setName) {
                 let status = try existing.getStatus()
-                guard let cursors = Self.cursors(in: status) else { throw CommandError.notTheDemos(path: store.path, removal: commands.plainLine("remove")) }
+                guard let cursors = Self.cursors(in: status) else { throw CommandError.notTheDemos(path: store.path, removal: commands.removal) }
                 let resumable = status.overall < 100 && cursors.allSatisfy { $0.recordCount == recordCount }
                     && status.trackers.values.allSatisfy { $0.total == recordCount }
                 if resumable {

@@ -52,7 +52,7 @@ struct ProgressTrackerCommand: ParsableCommand {
     /// one command that runs async work (`watch`) waits for it (`AsyncWork`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Array(ProcessTitle.argumentsHidingPasswords().dropFirst()))
             try command.run()
         } catch {
             let status = exitCode(for: error)

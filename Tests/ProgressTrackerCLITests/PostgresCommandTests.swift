@@ -62,6 +62,58 @@ import Testing
         #expect(try run("report", "import").stdout.contains("<title>import · progress report</title>"))
     }
 
+    @Test func everyOtherWriteCommandChangesTheServersStore() throws {
+        #expect(try run("create", "import", "rows", "--total", "10").status == 0)
+        #expect(try run("create", "import", "pages", "--total", "3").status == 0)
+        #expect(try run("skip", "import", "rows", "--item", "r-1", "--reason", "duplicate").stdout == "import/rows 1/10 10.0%, 1 skipped\n")
+        #expect(try run("set", "import", "rows", "4").stdout.hasPrefix("import/rows 4/10 40.0%"))
+        #expect(try run("total", "import", "rows", "8").stdout.hasPrefix("import/rows 4/8 50.0%"))
+        #expect(try run("pause", "import").stdout.hasPrefix("paused set \"import\""))
+        #expect(try run("cancel", "import").stdout.hasPrefix("cancelled set \"import\""))
+        #expect(try run("resume", "import").stdout.hasPrefix("resumed set \"import\""))
+        #expect(try run("remove", "import", "pages").status == 0)
+
+        let status = try CLI.decodeStatus(try run("status", "import", "--json").stdout)
+        #expect(status.trackers.keys.sorted() == ["rows"])
+        #expect(status.trackers["rows"].map { [$0.current, $0.total, $0.skipped] } == [4, 8, 1])
+        #expect(status.state == .running)
+        #expect(try run("remove", "import").status == 0)
+        #expect(try run("sets").stdout.contains("import") == false)
+    }
+
+    @Test func thePostgresSchemeWorksAsWellInTheEnvironment() throws {
+        let uri = server.passwordURI.replacingOccurrences(of: "postgresql://", with: "postgres://")
+        let output = try cli.run(["create", "import", "rows", "--total", "2"], environment: store.merging(["PROGRESS_TRACKER_DB": uri]) { $1 })
+        expectNoPassword(in: output, "create through postgres://")
+        #expect(output.stdout == "import/rows 0/2 0.0%\n")
+        #expect(try CLI.decodeStatus(try run("status", "import", "--json").stdout).trackers["rows"]?.total == 2)
+    }
+
+    /// Other users see a process's arguments (`ps`, /proc/PID/cmdline): the command hides the
+    /// password there as soon as it has read them, in both spellings of the option.
+    @Test(arguments: [["--db"], ["--db="]])
+    func theProcessListDoesNotShowThePassword(option: [String]) throws {
+        try run("create", "import", "rows", "--total", "2")
+        let db = option == ["--db"] ? ["--db", server.passwordURI] : ["--db=" + server.passwordURI]
+        let watch = try cli.start(["watch", "import", "--interval", "0.05"] + db + ["--schema", schema])
+        // Its first line comes after it has parsed its arguments and opened the store.
+        #expect(watch.nextLine()?.hasSuffix(" overall 0.0% | rows 0/2 0.0%") == true)
+        let shown = try String(contentsOfFile: "/proc/\(watch.process.processIdentifier)/cmdline", encoding: .utf8)
+        watch.killNow()
+        let encoded = server.passwordURI.split(separator: "@")[0].split(separator: ":", maxSplits: 2)[2]
+        #expect(!shown.contains(server.password) && !shown.contains(encoded), "the process list shows the password")
+        let masked = String(repeating: "*", count: encoded.utf8.count)
+        #expect(shown.contains("\(server.passwordUser):\(masked)@\(server.host):\(server.port)/\(server.database)"))
+    }
+
+    @Test func helpAndUsageErrorsDoNotShowThePassword() throws {
+        for arguments in [["--help"], ["status", "--help"], ["watch", "--help"], ["status", "import", "--db", server.passwordURI, "--bogus"]] {
+            let output = try cli.run(arguments, environment: store)
+            expectNoPassword(in: output, "`\(arguments.first!)`")
+            #expect(!output.stdout.isEmpty || !output.stderr.isEmpty)
+        }
+    }
+
     @Test func dbAndSchemaOptionsNameTheStoreBeforeOrAfterTheCommand() throws {
         // The test role's URI, without a password: options are on the command line.
         try cli.run(["--db", server.uri, "--schema", schema, "create", "import", "rows", "--total", "2"])
