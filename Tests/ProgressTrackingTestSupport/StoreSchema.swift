@@ -50,6 +50,23 @@ package struct StoreSchema: Sendable {
             """, [.text(set), .text(tracker)])
     }
 
+    /// Each tracker's count and stored item keys, by tracker name, read in one statement: a
+    /// COMMIT that a killed process sent just before it died may still take effect, and two
+    /// reads could straddle it.
+    package func trackerCounts() throws -> [String: (current: Int, keys: Int)] {
+        let rows = try connect().query("""
+            SELECT t.name, t.current, (SELECT count(*) FROM \(quoted).tracker_item i WHERE i.tracker_id = t.id)
+            FROM \(quoted).tracker t
+            """)
+        var counts: [String: (current: Int, keys: Int)] = [:]
+        for row in 0..<rows.rowCount {
+            counts[try rows.value(String.self, row: row, column: 0)] = (
+                try rows.value(Int.self, row: row, column: 1), try rows.value(Int.self, row: row, column: 2)
+            )
+        }
+        return counts
+    }
+
     /// Everything the schema holds, as text: each object's name and kind, and each table's
     /// rows in order, to show that a refused schema was left as it was.
     package func snapshot() throws -> String {
