@@ -6,8 +6,7 @@ import Testing
 
 /// The commit-outcome rule's resolution, from the inside: after a commit whose reply was
 /// lost, the storage learns from the server whether it happened and what it changed, once the
-/// broken session has ended. (Losing a real reply between the COMMIT and its answer takes a
-/// network fault, which the fault tests inflict.)
+/// broken session has ended. (`CommitOutcomeEndToEndTests` loses a real COMMIT or its reply.)
 @Suite(.requiresTestPostgres) struct CommitOutcomeTests {
     private let lost = PostgresError(.connectionLost, message: "the reply was lost")
 
