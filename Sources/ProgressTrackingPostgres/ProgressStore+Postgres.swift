@@ -1,6 +1,7 @@
 public import ProgressTracking
 internal import ProgressTrackingPostgresStorage
 
+/// A store on a PostgreSQL server, for workers on many hosts: see <doc:ManyHosts>.
 extension ProgressStore {
     /// Opens the store kept in a schema of a PostgreSQL database, creating the schema and its
     /// tables if absent and upgrading an older one, so that workers on many hosts count into
@@ -28,7 +29,7 @@ extension ProgressStore {
     /// timing come from the server's clock, so events from different hosts order correctly.
     ///
     /// **A broken connection.** A call whose connection breaks throws
-    /// ``ProgressTrackingError/connectionLost(path:reason:)`` within a bounded time, having
+    /// `ProgressTrackingError.connectionLost(path:reason:)` within a bounded time, having
     /// changed nothing, never hangs, and the next call connects again. The bounds: 10 seconds to
     /// connect; about 10 seconds for a server whose host stops answering on TCP; 60 seconds (or
     /// the busy timeout and 30 seconds, if longer) for any reply.
@@ -40,7 +41,7 @@ extension ProgressStore {
     /// round trip of its own while nothing fails: each transaction that writes marks its commit
     /// in a row of its connection's own, in the round trip of the commit. Its bound: the server
     /// must answer again within 10 seconds (the connect timeout) of the loss. Past that, and only
-    /// then, the call throws ``ProgressTrackingError/commitOutcomeUnknown(path:reason:)``: its
+    /// then, the call throws `ProgressTrackingError.commitOutcomeUnknown(path:reason:)`: its
     /// writes are all in the store or none is, and the caller reads the store to tell.
     ///
     /// **Cost.** Each call is one round trip when it can be: an increment outside a transaction
@@ -59,7 +60,7 @@ extension ProgressStore {
     ///     `lock_timeout`.
     ///   - sampleInterval: How often, at most, a counting tracker's progress is sampled into the
     ///     history.
-    /// - Throws: ``ProgressTrackingError``: `.cannotOpen` (the server cannot be reached, the login
+    /// - Throws: `ProgressTrackingError`: `.cannotOpen` (the server cannot be reached, the login
     ///   is refused, the schema name is empty, longer than 63 bytes or holds a NUL character, the
     ///   user may not create the schema; read-only: no such schema, or no store in it),
     ///   `.notAProgressStore` (the schema holds another program's tables), `.newerSchema` (left
