@@ -44,13 +44,23 @@ enum WorkerCommand {
         return arguments[option + 1]
     }()
 
+    /// How long a call of a PostgreSQL store waits for another session's lock:
+    /// `--busy-timeout SECONDS` among the arguments, else the library's default.
+    static let busyTimeout: Duration = {
+        let arguments = CommandLine.arguments
+        guard let option = arguments.firstIndex(of: "--busy-timeout"), option + 1 < arguments.count,
+            let seconds = Int(arguments[option + 1])
+        else { return .seconds(5) }
+        return .seconds(seconds)
+    }()
+
     /// Opens the store at `path`: an SQLite file, or, for a `postgresql://` or `postgres://`
     /// URI, the PostgreSQL store in `schema`.
     static func openStore(_ path: String, readOnly: Bool = false) throws -> ProgressStore {
         guard path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") else {
             return try ProgressStore(path: path, readOnly: readOnly)
         }
-        return try ProgressStore(postgres: path, schema: schema, readOnly: readOnly)
+        return try ProgressStore(postgres: path, schema: schema, readOnly: readOnly, busyTimeout: busyTimeout)
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -7,7 +7,7 @@
 //   it then runs its command, may print "progress N" lines, and ends with "done …";
 //   a failure prints "error: …" and exits with status 1.
 // A store PATH that is a postgresql:// URI is a PostgreSQL store, in the schema that
-// `--schema NAME` (anywhere in the arguments) names.
+// `--schema NAME` (anywhere in the arguments) names, waiting `--busy-timeout SECONDS` for locks.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,8 +25,10 @@ func emit(_ line: String) {
 
 do {
     var arguments = Array(CommandLine.arguments.dropFirst())
-    if let option = arguments.firstIndex(of: "--schema"), option + 1 < arguments.count {
-        arguments.removeSubrange(option...option + 1)  // read by WorkerCommand.schema
+    for name in ["--schema", "--busy-timeout"] {  // read by WorkerCommand.schema and .busyTimeout
+        if let option = arguments.firstIndex(of: name), option + 1 < arguments.count {
+            arguments.removeSubrange(option...option + 1)
+        }
     }
     let command = try WorkerCommand(arguments: arguments)
     emit("ready")
