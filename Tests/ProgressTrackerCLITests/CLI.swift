@@ -45,13 +45,14 @@ final class CLI {
     ///   this long is killed, and its output ends with its signal.
     @discardableResult
     func run(
-        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, giveUpAfter: Duration = .seconds(60)
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, executable: URL = CLI.executable,
+        giveUpAfter: Duration = .seconds(60)
     ) throws -> Output {
         let stdout = directory.appending(path: "stdout-\(UUID().uuidString)")
         let stderr = directory.appending(path: "stderr-\(UUID().uuidString)")
         try Data().write(to: stdout)
         try Data().write(to: stderr)
-        let process = makeProcess(arguments, environment: environment, as: user)
+        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
         let outputHandles = (try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr))
         // The watchdog keeps the process, and with it these handles, until `giveUpAfter`, so
         // they are closed here: a test process with over a thousand open descriptors crashes

@@ -43,6 +43,23 @@ import Testing
         }
     }
 
+    @Test func progressTrackerDoesNotLinkLibpqAndHandsServersToItsSibling() throws {
+        let libraries = try Command.run("/usr/bin/ldd", [CLI.executable.path])
+        #expect(libraries.contains("libsqlite3"))
+        #expect(!libraries.contains("libpq"), "progress-tracker links libpq:\n\(libraries)")
+        // The process the test started is the sibling by the time it prints: execv keeps it.
+        #expect(try run("create", "import", "rows", "--total", "2").stdout == "import/rows 0/2 0.0%\n")
+
+        let alone = cli.directory.appending(path: "progress-tracker")
+        try FileManager.default.copyItem(at: CLI.executable, to: alone)
+        let refused = try cli.run(["status", "import"], environment: store, executable: alone)
+        expectNoPassword(in: refused, "`status` without the sibling")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("progress-tracker-postgres, and that is not installed beside it"), "\(refused.stderr)")
+        // A file store needs no sibling.
+        #expect(try cli.run(["create", "import", "rows", "--total", "2"], environment: [:], executable: alone).status == 0)
+    }
+
     @Test func writeCommandsCountOnTheServerAndReadCommandsShowIt() throws {
         #expect(try run("open", "import", "rows", "--total", "4").stdout == "import/rows 0/4 0.0%\n")
         #expect(try run("increment", "import", "rows", "--item", "a").stdout == "import/rows 1/4 25.0%\n")

@@ -9,7 +9,6 @@ internal import Glibc
 internal import Darwin
 #endif
 internal import ProgressTracking
-internal import ProgressTrackingPostgres
 
 /// The store a command works on, and how commands open it and find sets by name.
 ///
@@ -22,16 +21,17 @@ struct StoreAccess {
     /// `host:port/database as user, schema S`, never a password.
     let path: String
     /// The store on a PostgreSQL server; nil for a file.
-    let server: PostgresStoreAddress?
+    let server: ServerAddress?
     /// `--schema`, which only a server has.
     private let schemaOption: String?
 
     init(_ storeFile: StoreFile, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let address = storeFile.db ?? Self.usualPath(environment: environment)
-        if PostgresStoreAddress.isURI(address) {
+        if ServerAddress.isURI(address) {
             let schema = storeFile.schema ?? Self.setting(StoreFile.schemaEnvironmentVariable, in: environment) ?? StoreFile.defaultSchema
-            server = PostgresStoreAddress(connectionString: address, schema: schema)
-            path = server?.location ?? address
+            server = ServerAddress(uri: address, schema: schema)
+            // Without the server support, opening fails first; the URI may hold a password.
+            path = InstalledServerStores.current?.location(of: address, schema: schema) ?? "a PostgreSQL server"
         } else {
             server = nil
             path = address
@@ -52,7 +52,7 @@ struct StoreAccess {
     /// the file: the others would fail on an empty store anyway, and should leave no file behind.
     /// (A server's schema is created by any command that writes, as the library does.)
     func openForWriting(creatingFile: Bool = false) throws -> ProgressStore {
-        if let server { return try ProgressStore(postgres: server.connectionString, schema: server.schema) }
+        if let server { return try InstalledServerStores.required().open(server.uri, schema: server.schema, readOnly: false) }
         try refuseSchemaOption()
         try checkExists(unless: creatingFile)
         return try ProgressStore(path: path)
@@ -69,7 +69,7 @@ struct StoreAccess {
 
     /// Opens the store read-only, for commands that only look: they must never create or change the file.
     func openForReading() throws -> ProgressStore {
-        if let server { return try ProgressStore(postgres: server.connectionString, schema: server.schema, readOnly: true) }
+        if let server { return try InstalledServerStores.required().open(server.uri, schema: server.schema, readOnly: true) }
         try refuseSchemaOption()
         try checkExists()
         return try ProgressStore(path: path, readOnly: true)

@@ -1,5 +1,3 @@
-internal import ProgressTrackingPostgres
-
 /// What other users see of this process's command line (`ps`, `/proc/PID/cmdline`): the
 /// arguments as the kernel keeps them, in the process's own memory. A password in a
 /// `--db postgresql://user:password@…` argument is overwritten there, as `mysql -p` does,
@@ -11,8 +9,9 @@ enum ProcessTitle {
     static func argumentsHidingPasswords() -> [String] {
         // Read first: `CommandLine.arguments` is copied from this memory on first use.
         let arguments = CommandLine.arguments
+        guard let stores = InstalledServerStores.current else { return arguments }
         for (index, argument) in arguments.enumerated() {
-            let hidden = PostgresStoreAddress.hidingPasswords(in: argument)
+            let hidden = stores.hidingPasswords(in: argument)
             guard hidden != argument, let memory = CommandLine.unsafeArgv[index] else { continue }
             for (offset, byte) in hidden.utf8.enumerated() { memory[offset] = CChar(bitPattern: byte) }
         }

@@ -10,6 +10,8 @@ enum CommandError: Error, CustomStringConvertible {
     /// The store has a set named `demo` that the demo did not make (see `DemoImport`);
     /// `removal` is the command that removes it.
     case notTheDemos(path: String, removal: String)
+    /// A server named to the tool built without libpq, whose sibling `tool` is not beside it.
+    case noServerSupport(tool: String)
 
     var description: String {
         switch self {
@@ -28,6 +30,11 @@ enum CommandError: Error, CustomStringConvertible {
             \(path) has a set named "\(DemoImport.setName)" that the demo did not make (its trackers are not the \
             demo's stages with cursors starting "\(DemoCursor.mark)"), and the demo changes nothing it did not make: \
             run it on another store with --db, or remove that set yourself (\(removal))
+            """
+        case let .noServerSupport(tool):
+            """
+            the store is on a PostgreSQL server, which this progress-tracker hands to \(tool), and that is not \
+            installed beside it: build it with `swift build --product \(tool)` and copy it next to progress-tracker
             """
         }
     }

@@ -1,5 +1,4 @@
 internal import ProgressTrackerRendering
-internal import ProgressTrackingPostgres
 
 /// The commands the demo suggests (`progress-tracker watch demo`, `pause demo`, …), written so
 /// that they reach the demo's store: with `--db` when the demo's store is not the one commands
@@ -14,8 +13,8 @@ struct DemoCommands {
     private let explicitStoreOptions: String
 
     init(_ access: StoreAccess) {
-        if let server = access.server {
-            explicitStoreOptions = " --db " + ShellWord.quoted(server.maskedConnectionString) + " --schema " + ShellWord.quoted(server.schema)
+        if let server = access.server, let stores = InstalledServerStores.current {
+            explicitStoreOptions = " --db " + ShellWord.quoted(stores.masked(server.uri)) + " --schema " + ShellWord.quoted(server.schema)
             storeOptions = explicitStoreOptions
         } else {
             explicitStoreOptions = " --db " + ShellWord.quoted(access.path)
