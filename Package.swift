@@ -9,7 +9,13 @@ let package = Package(
     name: "ProgressTracking",
     products: [
         .library(name: "ProgressTracking", targets: ["ProgressTracking"]),
+        // The same store on a PostgreSQL server, for workers on many hosts; the only product
+        // that links libpq.
+        .library(name: "ProgressTrackingPostgres", targets: ["ProgressTrackingPostgres"]),
         .executable(name: "progress-tracker", targets: ["progress-tracker"]),
+        // The same tool with stores on PostgreSQL servers; progress-tracker hands it every
+        // command that names one, so that only those calls pay for loading libpq.
+        .executable(name: "progress-tracker-postgres", targets: ["progress-tracker-postgres"]),
     ],
     dependencies: [
         // Only the command-line tool uses it: packages that depend on the library never fetch it.
@@ -54,10 +60,22 @@ let package = Package(
             dependencies: ["ProgressTrackingSQLite", "ProgressTrackingStorage"],
             swiftSettings: swiftSettings
         ),
+        // Tracker sets in a PostgreSQL schema: the schema of Migrations/PostgreSQL and its SQL.
+        .target(
+            name: "ProgressTrackingPostgresStorage",
+            dependencies: ["ProgressTrackingLibPQ", "ProgressTrackingStorage"],
+            swiftSettings: swiftSettings
+        ),
         // The service and the public API: the library product.
         .target(
             name: "ProgressTracking",
             dependencies: ["ProgressTrackingStorage", "ProgressTrackingSQLiteStorage"],
+            swiftSettings: swiftSettings
+        ),
+        // `ProgressStore(postgres:)`: the service on the PostgreSQL storage.
+        .target(
+            name: "ProgressTrackingPostgres",
+            dependencies: ["ProgressTracking", "ProgressTrackingPostgresStorage"],
             swiftSettings: swiftSettings
         ),
         // The command line's rendering: tables, bars, widths, escaping, the live display.
@@ -67,8 +85,9 @@ let package = Package(
             dependencies: ["ProgressTracking"],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "progress-tracker",
+        // The command-line tool's commands, shared by its two executables.
+        .target(
+            name: "ProgressTrackerCommands",
             dependencies: [
                 "ProgressTracking",
                 "ProgressTrackerRendering",
@@ -76,11 +95,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Without libpq: loading it and the 24 libraries it needs costs a process about 10
+        // million instructions, more than the rest of a `progress-tracker increment`.
+        .executableTarget(
+            name: "progress-tracker",
+            dependencies: ["ProgressTrackerCommands"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "progress-tracker-postgres",
+            dependencies: ["ProgressTrackerCommands", "ProgressTracking", "ProgressTrackingPostgres"],
+            swiftSettings: swiftSettings
+        ),
         // Test support, not a product: a process that counts into a store, so that tests
         // can run several at once and kill them.
         .executableTarget(
             name: "progress-test-worker",
-            dependencies: ["ProgressTracking"],
+            dependencies: ["ProgressTracking", "ProgressTrackingPostgres"],
             path: "Tests/progress-test-worker",
             swiftSettings: swiftSettings
         ),
@@ -88,6 +119,7 @@ let package = Package(
         // namespaces, and running helper programs.
         .target(
             name: "ProgressTrackingTestSupport",
+            dependencies: ["ProgressTrackingLibPQ"],
             path: "Tests/ProgressTrackingTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -103,14 +135,25 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressTrackingTests",
-            dependencies: ["ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite"],
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
+                "ProgressTrackingPostgres", "ProgressTrackingTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ProgressTrackingPostgresTests",
+            dependencies: [
+                "ProgressTracking", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingStorage",
+                "ProgressTrackingLibPQ", "ProgressTrackingTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
                 "ProgressTracking", "ProgressTrackingStorage", "ProgressTrackingSQLiteStorage", "ProgressTrackingSQLite",
-                "progress-test-worker",
+                "progress-test-worker", "ProgressTrackingPostgres", "ProgressTrackingPostgresStorage", "ProgressTrackingTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
@@ -123,7 +166,9 @@ let package = Package(
         // commands as other users.
         .testTarget(
             name: "ProgressTrackerCLITests",
-            dependencies: ["ProgressTracking", "ProgressTrackerRendering", "progress-tracker", "progress-test-worker"],
+            dependencies: [
+                "ProgressTracking", "ProgressTrackerRendering", "progress-tracker", "progress-tracker-postgres", "progress-test-worker", "ProgressTrackingTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ],

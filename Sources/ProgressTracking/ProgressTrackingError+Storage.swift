@@ -22,6 +22,7 @@ extension ProgressTrackingError {
         case let .newerSchema(version, supported): .newerSchema(path: location, version: version, supported: supported)
         case let .outdatedSchema(version, supported): .outdatedSchema(path: location, version: version, supported: supported)
         case let .connectionLost(reason): .connectionLost(path: location, reason: reason)
+        case let .commitOutcomeUnknown(reason): .commitOutcomeUnknown(path: location, reason: reason)
         case let .other(code, message, sql): .database(path: location, DatabaseError(code: code, message: message, sql: sql))
         }
     }

@@ -94,7 +94,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case cannotOpen(path: String, reason: String)
     /// The file is not an SQLite database (random bytes, a text file).
     case notADatabase(path: String)
-    /// The file is an SQLite database made by another program.
+    /// The file is an SQLite database made by another program (or, on PostgreSQL, the schema
+    /// holds another program's tables).
     case notAProgressStore(path: String)
     /// The database is damaged (a truncated file, for instance); it was left as it was.
     case corrupt(path: String)
@@ -109,9 +110,25 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case busy(path: String, timeout: Duration)
     /// A write was attempted on a store opened read-only.
     case readOnly(path: String)
-    /// The connection to the database server broke. The call changed nothing, or it
-    /// returned normally: no call ends with an unknown outcome. The next call reconnects.
+    /// The connection to the database server broke, and the call changed nothing; the next
+    /// call connects again.
+    ///
+    /// A call whose connection breaks while it commits learns whether the commit happened
+    /// before it ends: it returns normally if it did, and throws this if it did not. Only when
+    /// the server cannot tell within a bound does it throw
+    /// ``commitOutcomeUnknown(path:reason:)`` instead.
     case connectionLost(path: String, reason: String)
+    /// The connection to the database server broke while the call committed, and the server
+    /// could not be asked within the bound whether the commit happened: the call's writes are
+    /// either all in the store or none of them is. The one failure after which a call's
+    /// outcome is unknown; read the store (a count, a cursor) before doing the work again. The
+    /// next call connects again.
+    ///
+    /// The bound: after the connection breaks, the call reconnects, waits for the broken
+    /// session to end on the server (after which its commit can no longer happen) and reads
+    /// what that session committed, for as long as the connect timeout (10 seconds): a server
+    /// that is back within it resolves every outcome.
+    case commitOutcomeUnknown(path: String, reason: String)
     /// Any other failure the database reported.
     case database(path: String, DatabaseError)
 
@@ -160,7 +177,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
         case let .notADatabase(path):
             "not a database file: \(path)"
         case let .notAProgressStore(path):
-            "not a progress store (an SQLite database made by another program): \(path)"
+            "not a progress store (a database made by another program): \(path)"
         case let .corrupt(path):
             "the database is damaged: \(path)"
         case let .newerSchema(path, version, supported):
@@ -175,6 +192,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
             "the store is read-only: \(path)"
         case let .connectionLost(path, reason):
             "lost the connection to \(path): \(reason); nothing of this call was written"
+        case let .commitOutcomeUnknown(path, reason):
+            "lost the connection to \(path) while committing, and could not learn whether the commit happened: \(reason); this call's writes are all in the store or none is: read the store before doing the work again"
         case let .database(path, error):
             "\(path): \(error)"
         }

@@ -28,6 +28,12 @@ struct ConnectionSecrets: Sendable {
         secrets.reduce(text) { $0.replacing($1, with: Self.mask) }
     }
 
+    /// `text` with every password replaced by as many `*` as it has UTF-8 bytes: for memory
+    /// that holds the text and cannot grow.
+    func redactKeepingLength(_ text: String) -> String {
+        secrets.reduce(text) { $0.replacing($1, with: String(repeating: "*", count: $1.utf8.count)) }
+    }
+
     // MARK: - URIs: postgresql://user:password@host/db?password=…
 
     private static func uriPasswords(in string: String) -> [String] {

@@ -27,65 +27,99 @@ extension PostgresConnection {
     /// - Complexity: one round trip, whatever the number of statements.
     @discardableResult
     package func pipeline(_ statements: [PostgresStatement]) throws(PostgresError) -> [PostgresResult] {
+        try pipeline(units: [statements])[0]
+    }
+
+    /// Runs several units of statements in order in one round trip, each unit ended by its
+    /// own synchronization point: outside a transaction block, each unit is an implicit
+    /// transaction of its own, committed before the next unit starts. A failure skips the
+    /// rest of its unit only; the later units run.
+    ///
+    /// What this is for: a statement that must run after a commit without costing a round
+    /// trip of its own, such as bumping a sequence that tells other sessions a commit is
+    /// visible (a bump inside the transaction would be seen before the commit is).
+    /// - Returns: one result per statement of each unit, in order; when a unit fails, the
+    ///   first failure is thrown once every unit's reply is in.
+    /// - Throws: like `query(_:_:)`.
+    /// - Complexity: one round trip, whatever the number of units and statements.
+    @discardableResult
+    package func pipeline(units: [[PostgresStatement]]) throws(PostgresError) -> [[PostgresResult]] {
+        let statements = units.flatMap { $0 }
         let sql = statements.count == 1 ? statements[0].sql : nil
         // Everything that can be refused is refused before the first byte is queued: libpq
         // cannot take back a statement once queued.
-        var encoded: [PostgresStatement.EncodedParameters] = []
-        encoded.reserveCapacity(statements.count)
-        for statement in statements {
-            try refuseNUL(in: statement.sql)
-            encoded.append(try PostgresStatement.EncodedParameters(statement))
+        var encoded: [[PostgresStatement.EncodedParameters]] = []
+        encoded.reserveCapacity(units.count)
+        for unit in units {
+            var encodedUnit: [PostgresStatement.EncodedParameters] = []
+            encodedUnit.reserveCapacity(unit.count)
+            for statement in unit {
+                try refuseNUL(in: statement.sql)
+                encodedUnit.append(try PostgresStatement.EncodedParameters(statement))
+            }
+            encoded.append(encodedUnit)
         }
         let handle = try liveHandle(for: sql)
         let deadline = replyDeadline()
         guard PQenterPipelineMode(handle) == 1 else { throw abandon(handle, sql: sql) }
 
-        // Send.
-        var preparedHere: [String: String] = [:]
-        var preparation: [String?] = []  // per statement: the name it is prepared under in this pipeline
-        for (statement, parameters) in zip(statements, encoded) {
-            let known = preparedStatementNames[statement.sql] ?? preparedHere[statement.sql]
-            let name = known ?? nextStatementName()
-            if known == nil {
-                // No parameter types: the server infers them from the SQL.
-                guard PQsendPrepare(handle, name, statement.sql, 0, nil) == 1 else { throw abandon(handle, sql: statement.sql) }
-                preparedHere[statement.sql] = name
+        // Send. A statement is prepared again in a later unit if its unit has not confirmed
+        // the preparation: an earlier unit's failure may have skipped it.
+        var preparation: [[String?]] = []  // per statement: the name it is prepared under in this pipeline
+        for (unit, parameters) in zip(units, encoded) {
+            var preparedHere: [String: String] = [:]
+            var unitPreparation: [String?] = []
+            for (statement, parameters) in zip(unit, parameters) {
+                let known = preparedStatementNames[statement.sql] ?? preparedHere[statement.sql]
+                let name = known ?? nextStatementName()
+                if known == nil {
+                    // No parameter types: the server infers them from the SQL.
+                    guard PQsendPrepare(handle, name, statement.sql, 0, nil) == 1 else { throw abandon(handle, sql: statement.sql) }
+                    preparedHere[statement.sql] = name
+                }
+                unitPreparation.append(known == nil ? name : nil)
+                let sent = parameters.withValues { count, values in
+                    // Text results (resultFormat 0): see PostgresDecodable for why.
+                    PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+                }
+                guard sent == 1 else { throw abandon(handle, sql: statement.sql) }
             }
-            preparation.append(known == nil ? name : nil)
-            let sent = parameters.withValues { count, values in
-                // Text results (resultFormat 0): see PostgresDecodable for why.
-                PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
-            }
-            guard sent == 1 else { throw abandon(handle, sql: statement.sql) }
+            preparation.append(unitPreparation)
+            guard PQpipelineSync(handle) == 1 else { throw abandon(handle, sql: sql) }
         }
-        guard PQpipelineSync(handle) == 1 else { throw abandon(handle, sql: sql) }
         try flush(handle, until: deadline, sql: sql)
 
         // Receive: for each statement its preparation's result, if any, then its own; each
-        // followed by the nil that ends it; then the sync's.
-        var results: [PostgresResult] = []
-        results.reserveCapacity(statements.count)
+        // followed by the nil that ends it; then, after each unit, its sync's.
+        var results: [[PostgresResult]] = []
+        results.reserveCapacity(units.count)
         var firstFailure: PostgresError?
-        for (statement, preparedName) in zip(statements, preparation) {
-            if let preparedName {
+        for (unit, unitPreparation) in zip(units, preparation) {
+            var unitResults: [PostgresResult] = []
+            unitResults.reserveCapacity(unit.count)
+            for (statement, preparedName) in zip(unit, unitPreparation) {
+                if let preparedName {
+                    switch try receive(statement: statement.sql, on: handle, until: deadline) {
+                    case .success(let result):
+                        PQclear(result)
+                        preparedStatementNames[statement.sql] = preparedName
+                    case .failure(let error): firstFailure = firstFailure ?? error
+                    case .skipped: break
+                    }
+                }
                 switch try receive(statement: statement.sql, on: handle, until: deadline) {
-                case .success(let result):
-                    PQclear(result)
-                    preparedStatementNames[statement.sql] = preparedName
+                case .success(let result): unitResults.append(PostgresResult(handle: result, sql: statement.sql))
                 case .failure(let error): firstFailure = firstFailure ?? error
                 case .skipped: break
                 }
             }
-            switch try receive(statement: statement.sql, on: handle, until: deadline) {
-            case .success(let result): results.append(PostgresResult(handle: result, sql: statement.sql))
-            case .failure(let error): firstFailure = firstFailure ?? error
-            case .skipped: break
-            }
+            guard let sync = try nextResult(handle, until: deadline, sql: sql) else { throw abandon(handle, sql: sql) }
+            let isSync = PQresultStatus(sync) == PGRES_PIPELINE_SYNC
+            PQclear(sync)
+            guard isSync else { throw abandon(handle, sql: sql) }
+            results.append(unitResults)
         }
-        guard let sync = try nextResult(handle, until: deadline, sql: sql) else { throw abandon(handle, sql: sql) }
-        let isSync = PQresultStatus(sync) == PGRES_PIPELINE_SYNC
-        PQclear(sync)
-        guard isSync, PQexitPipelineMode(handle) == 1 else { throw abandon(handle, sql: sql) }
+        guard PQexitPipelineMode(handle) == 1 else { throw abandon(handle, sql: sql) }
         if let firstFailure { throw firstFailure }
         return results
     }

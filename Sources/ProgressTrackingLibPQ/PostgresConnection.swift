@@ -135,8 +135,59 @@ package final class PostgresConnection {
         func text(_ value: UnsafeMutablePointer<CChar>?) -> String? {
             value.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        guard let host = text(PQhost(connection)).map({ $0.contains(":") ? "[\($0)]" : $0 }) else { return nil }
-        return "\(host):\(text(PQport(connection)) ?? "?")/\(text(PQdb(connection)) ?? "?") as \(text(PQuser(connection)) ?? "?")"
+        guard let host = text(PQhost(connection)) else { return nil }
+        return describe(host: host, port: text(PQport(connection)), database: text(PQdb(connection)), user: text(PQuser(connection)))
+    }
+
+    /// `connectionString` with every password it holds replaced by `********`: for a
+    /// program that must show the string itself (a command line to run again). With
+    /// `keepingLength`, each password becomes as many `*` as it has UTF-8 bytes instead, so
+    /// that the result fits where the string was (a process's own argument memory).
+    package static func masked(connectionString: String, keepingLength: Bool = false) -> String {
+        let secrets = ConnectionSecrets(connectionString: connectionString)
+        return keepingLength ? secrets.redactKeepingLength(connectionString) : secrets.redact(connectionString)
+    }
+
+    /// How messages name the server `connectionString` leads to, `host:port/database as
+    /// user`, worked out without connecting: from the string as libpq parses it, then the
+    /// `PG*` environment variables, then libpq's defaults (the database is named after the
+    /// user; no host means the default Unix socket). Never a password.
+    package static func describe(connectionString: String) -> String {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let parsed = PQconninfoParse(connectionString, &errorMessage) else {
+            PQfreemem(errorMessage)
+            return "PostgreSQL (a connection string libpq cannot read)"
+        }
+        defer { PQconninfoFree(parsed) }
+        let given = options(parsed)
+        var defaults: [String: String] = [:]
+        if let array = PQconndefaults() {
+            defaults = options(array)
+            PQconninfoFree(array)
+        }
+        func value(_ keyword: String) -> String? { given[keyword] ?? defaults[keyword] }
+        let user = value("user")
+        return describe(
+            host: value("host") ?? value("hostaddr") ?? "the default socket", port: value("port"),
+            database: value("dbname") ?? user, user: user)
+    }
+
+    private static func describe(host: String, port: String?, database: String?, user: String?) -> String {
+        let host = host.contains(":") ? "[\(host)]" : host
+        return "\(host):\(port ?? "?")/\(database ?? "?") as \(user ?? "?")"
+    }
+
+    /// The keywords of libpq's option array that have a non-empty value.
+    private static func options(_ array: UnsafeMutablePointer<PQconninfoOption>) -> [String: String] {
+        var values: [String: String] = [:]
+        var option = array
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val.map({ String(cString: $0) }), !value.isEmpty {
+                values[String(cString: keyword)] = value
+            }
+            option += 1
+        }
+        return values
     }
 
     /// The password libpq reads from `connectionString`, if it parses: the exact text to hide.
@@ -147,12 +198,7 @@ package final class PostgresConnection {
             return nil
         }
         defer { PQconninfoFree(options) }
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "password" { return option.pointee.val.map { String(cString: $0) } }
-            option += 1
-        }
-        return nil
+        return Self.options(options)["password"]
     }
 
     /// libpq's last message on `connection`, trimmed and without passwords.

@@ -67,6 +67,11 @@ package struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConve
     package static let invalidSQLStatementName = SQLState(rawValue: "26000")
     package static let diskFull = SQLState(rawValue: "53100")
 
+    // MARK: - Damage
+
+    package static let dataCorrupted = SQLState(rawValue: "XX001")
+    package static let indexCorrupted = SQLState(rawValue: "XX002")
+
     /// Lets `catch SQLState.uniqueViolation` match a `PostgresError` carrying that code.
     package static func ~= (pattern: SQLState, error: PostgresError) -> Bool {
         error.sqlState == pattern

@@ -24,9 +24,13 @@ package struct StorageError: Error, Sendable, Equatable {
         case newerSchema(version: Int, supported: Int)
         /// A read-only connection found a schema older than this code, which it cannot upgrade.
         case outdatedSchema(version: Int, supported: Int)
-        /// The connection to a database server broke; the call's outcome is known (see
-        /// each storage's commit rule), and the next call reconnects.
+        /// The connection to a database server broke, and the call changed nothing: it broke
+        /// before a commit, or the storage learned that the commit did not happen (see its
+        /// commit rule). The next call reconnects.
         case connectionLost(reason: String)
+        /// The connection broke during a commit, and the storage could not learn within its
+        /// bound whether the commit happened: the call's writes are all in the store or none.
+        case commitOutcomeUnknown(reason: String)
         /// Anything else the database reported: its name for the failure (an SQLite result
         /// code name, a PostgreSQL SQLSTATE), its message, and the SQL that failed.
         case other(code: String, message: String, sql: String?)

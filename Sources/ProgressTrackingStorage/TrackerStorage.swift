@@ -11,7 +11,9 @@
 package protocol TrackerStorage: AnyObject {
     // MARK: Transactions
 
-    /// Begins a transaction that takes the write lock at once.
+    /// Begins a transaction. What it reads to change (`state(of:)`, `control(of:)`) no other
+    /// connection changes before it ends: a storage may lock the whole store here (SQLite) or
+    /// each row as it is read (PostgreSQL).
     func begin() throws(StorageError)
     func commit() throws(StorageError)
     /// Rolls back the open transaction, if the database has not already ended it.
@@ -113,7 +115,8 @@ package protocol TrackerStorage: AnyObject {
 
     // MARK: Control
 
-    /// The set's control state.
+    /// The set's control state; in a transaction, read to be changed in it: no other
+    /// connection changes it before the transaction ends.
     /// - Complexity: O(1).
     func control(of set: SetIdentity) throws(StorageError) -> SetControlRow
     /// Sets the set's control state and when it last stopped running.

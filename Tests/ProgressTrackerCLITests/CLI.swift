@@ -45,13 +45,14 @@ final class CLI {
     ///   this long is killed, and its output ends with its signal.
     @discardableResult
     func run(
-        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, giveUpAfter: Duration = .seconds(60)
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, executable: URL = CLI.executable,
+        giveUpAfter: Duration = .seconds(60)
     ) throws -> Output {
         let stdout = directory.appending(path: "stdout-\(UUID().uuidString)")
         let stderr = directory.appending(path: "stderr-\(UUID().uuidString)")
         try Data().write(to: stdout)
         try Data().write(to: stderr)
-        let process = makeProcess(arguments, environment: environment, as: user)
+        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
         let outputHandles = (try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr))
         // The watchdog keeps the process, and with it these handles, until `giveUpAfter`, so
         // they are closed here: a test process with over a thousand open descriptors crashes
@@ -104,13 +105,13 @@ final class CLI {
     }
 
     /// Starts `executable` (the command by default) with its standard output on a pipe, as
-    /// `user` if one is given, and writes `input` to its standard input. It is killed if it
-    /// still runs after `giveUpAfter`.
+    /// `user` if one is given, with `environment` added to its own, and writes `input` to its
+    /// standard input. It is killed if it still runs after `giveUpAfter`.
     func start(
-        _ arguments: [String], as user: OtherUser? = nil, executable: URL = CLI.executable, input: String? = nil,
-        giveUpAfter: Duration = .seconds(60)
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, executable: URL = CLI.executable,
+        input: String? = nil, giveUpAfter: Duration = .seconds(60)
     ) throws -> RunningCommand {
-        let process = makeProcess(arguments, environment: [:], as: user, executable: executable)
+        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -106,7 +106,7 @@ struct DemoControlTests {
         #expect(refused.stderr == """
             Error: \(cli.db) has a set named "demo" that the demo did not make (its trackers are not the demo's stages with \
             cursors starting "progress-tracker demo v1:"), and the demo changes nothing it did not make: run it on another \
-            file with --db, or remove that set yourself (progress-tracker remove demo --db \(cli.db))
+            store with --db, or remove that set yourself (progress-tracker remove demo --db \(cli.db))
 
             """)
         #expect(try Data(contentsOf: URL(filePath: cli.db)) == before)
@@ -142,7 +142,7 @@ struct DemoControlTests {
         let own = try cli.run("status", "demo", "--json", "--db", cli.directory.appending(path: "progress.sqlite").path)
         try DemoTests.expectComplete(try CLI.decodeStatus(own.stdout), items: 20)
         let help = try cli.run("demo", "--help").stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        #expect(help.contains("Its store is --db, else ./progress.sqlite in the current directory: it ignores $PROGRESS_TRACKER_DB"))
+        #expect(help.contains("Its store is --db (a file, or a postgresql:// URI with --schema), else ./progress.sqlite in the current directory: it ignores $PROGRESS_TRACKER_DB"))
         #expect(help.contains("75 cancelled"))
     }
 }

@@ -23,6 +23,17 @@ struct ConnectingTests {
         #expect(try connection.scalar(String?.self, "SELECT host(inet_client_addr())") == nil)
     }
 
+    @Test func theServerIsNamedWithoutConnectingAsAConnectionWouldNameIt() throws {
+        let server = try TestPostgres.server()
+        for string in [server.uri, "host=\(server.socketDirectory) port=\(server.port) dbname=\(server.database) user=\(server.user)"] {
+            #expect(PostgresConnection.describe(connectionString: string) == (try testConnection(string).description))
+        }
+        // What the string leaves out comes from libpq's defaults: the database is the user's.
+        #expect(PostgresConnection.describe(connectionString: "postgresql://someone@db.invalid:6543") == "db.invalid:6543/someone as someone")
+        #expect(PostgresConnection.describe(connectionString: "postgresql://[::1]:6543/d?user=u") == "[::1]:6543/d as u")
+        #expect(PostgresConnection.describe(connectionString: "host='unterminated") == "PostgreSQL (a connection string libpq cannot read)")
+    }
+
     @Test func thePostgresSchemeIsAcceptedToo() throws {
         let server = try TestPostgres.server()
         let uri = server.uri.replacingOccurrences(of: "postgresql://", with: "postgres://")

@@ -38,6 +38,13 @@ struct PasswordSecrecyTests {
         expectNoPassword(in: String(describing: error), "a statement error")
     }
 
+    @Test func theServerIsNamedWithoutThePasswordBeforeConnecting() {
+        let description = PostgresConnection.describe(connectionString: server.passwordURI)
+        #expect(description == "127.0.0.1:\(server.port)/\(server.database) as \(server.passwordUser)")
+        expectNoPassword(in: description, "the description")
+        expectNoPassword(in: PostgresConnection.describe(connectionString: "password=\(server.password) host=x"), "the description")
+    }
+
     @Test func aLostConnectionSaysSoWithoutThePassword() throws {
         let connection = try testConnection(server.passwordURI)
         // A role may end its own sessions.

@@ -105,6 +105,30 @@ struct StatementTests {
         #expect(try connection.scalar(Int64.self, "SELECT count(*) FROM t") == 1)
     }
 
+    @Test func eachUnitOfAPipelineIsATransactionOfItsOwnAndAFailureSkipsOnlyItsUnit() throws {
+        let connection = try testConnection()
+        try connection.execute(script: "CREATE TEMP TABLE t (n int8 PRIMARY KEY)")
+        let before = connection.roundTrips
+        let error = #expect(throws: PostgresError.self) {
+            try connection.pipeline(units: [
+                [PostgresStatement("INSERT INTO t VALUES ($1)", [.int64(1)]), "SELECT 1 / 0", PostgresStatement("INSERT INTO t VALUES ($1)", [.int64(2)])],
+                [PostgresStatement("INSERT INTO t VALUES ($1)", [.int64(3)])],
+            ])
+        }
+        #expect(error?.sqlState == .divisionByZero)
+        #expect(connection.roundTrips == before + 1)
+        #expect(connection.transactionState == .idle)
+        #expect(try connection.query("SELECT n FROM t ORDER BY n").rowCount == 1)
+        #expect(try connection.scalar(Int64.self, "SELECT n FROM t") == 3)
+
+        // A later unit runs in a transaction of its own: the first one's has ended.
+        let results = try connection.pipeline(units: [
+            ["SELECT pg_current_xact_id()::text"],
+            ["SELECT pg_current_xact_id()::text"],
+        ])
+        #expect(try results[0][0].value(String.self, row: 0, column: 0) != results[1][0].value(String.self, row: 0, column: 0))
+    }
+
     @Test func errorsCarryTheirSQLStateByName() throws {
         let connection = try testConnection()
         try connection.execute(script: "CREATE TEMP TABLE t (n int8 PRIMARY KEY CHECK (n > 0))")

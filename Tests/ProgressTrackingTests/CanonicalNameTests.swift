@@ -4,12 +4,10 @@ import Testing
 
 /// Two names that Swift's `String ==` calls equal are one name everywhere; so are two keys.
 @Suite struct CanonicalNameTests {
-    let store: ProgressStore
-    let set: ProgressTrackerSet
-
-    init() throws {
-        store = try ProgressStore.inMemory()
-        set = try store.trackerSet(named: "names")
+    /// A new store and its set "names".
+    private func newSet(_ backend: Backend) throws -> (ProgressStore, ProgressTrackerSet) {
+        let store = try backend.newStore()
+        return (store, try store.trackerSet(named: "names"))
     }
 
     /// Pairs of spellings: composed and decomposed, the Ångström sign and Å, Hangul syllables
@@ -24,8 +22,10 @@ import Testing
         ("cafe", "caf\u{E9}"),
     ]
 
-    @Test(arguments: pairs)
-    func trackerNamesFollowSwiftsEquality(first: String, second: String) throws {
+    @Test(arguments: Backend.all, pairs)
+    func trackerNamesFollowSwiftsEquality(backend: Backend, pair: (String, String)) throws {
+        let (first, second) = pair
+        let (store, set) = try newSet(backend)
         let tracker = try set.createTracker(first, total: 10)
         try tracker.increment(by: 2)
         if first == second {
@@ -47,8 +47,10 @@ import Testing
         }
     }
 
-    @Test(arguments: pairs)
-    func setNamesFollowSwiftsEquality(first: String, second: String) throws {
+    @Test(arguments: Backend.all, pairs)
+    func setNamesFollowSwiftsEquality(backend: Backend, pair: (String, String)) throws {
+        let (first, second) = pair
+        let (store, _) = try newSet(backend)
         try store.trackerSet(named: first).createTracker("t", total: 1)
         let other = try store.trackerSet(named: second)
         #expect(try other.getAllTrackers().isEmpty == (first != second))
@@ -57,8 +59,10 @@ import Testing
         #expect(try store.getTrackerSet(named: first) == nil || first != second)
     }
 
-    @Test(arguments: pairs)
-    func itemKeysFollowSwiftsEquality(first: String, second: String) throws {
+    @Test(arguments: Backend.all, pairs)
+    func itemKeysFollowSwiftsEquality(backend: Backend, pair: (String, String)) throws {
+        let (first, second) = pair
+        let (_, set) = try newSet(backend)
         let tracker = try set.createTracker("items", total: 10)
         #expect(try tracker.increment(item: first))
         #expect(try tracker.increment(item: second) == (first != second))
@@ -66,13 +70,17 @@ import Testing
         #expect(try tracker.current == (first == second ? 1 : 2))
     }
 
-    @Test func aHandleKeepsTheCanonicalName() throws {
+    @Test(arguments: Backend.all)
+    func aHandleKeepsTheCanonicalName(backend: Backend) throws {
+        let (_, set) = try newSet(backend)
         let tracker = try set.createTracker("ne\u{301}", total: 1)
         #expect(tracker.name.unicodeScalars.elementsEqual("n\u{E9}".unicodeScalars))
         #expect(try set.getStatus().order.first.map { $0.unicodeScalars.elementsEqual("n\u{E9}".unicodeScalars) } == true)
     }
 
-    @Test func namesAndKeysWithNULAreRefused() throws {
+    @Test(arguments: Backend.all)
+    func namesAndKeysWithNULAreRefused(backend: Backend) throws {
+        let (store, set) = try newSet(backend)
         #expect(throws: ProgressTrackingError.nullCharacter(.trackerName, value: "a\u{0}b")) {
             try set.createTracker("a\u{0}b", total: 1)
         }
@@ -88,7 +96,9 @@ import Testing
             == "item key must not contain the NUL character (U+0000): \"a\\0b\"")
     }
 
-    @Test func keysLongerThanTheLimitAreRefused() throws {
+    @Test(arguments: Backend.all)
+    func keysLongerThanTheLimitAreRefused(backend: Backend) throws {
+        let (_, set) = try newSet(backend)
         let tracker = try set.createTracker("t", total: 1)
         let atLimit = String(repeating: "k", count: 65_536)
         #expect(try tracker.increment(item: atLimit))
@@ -97,7 +107,9 @@ import Testing
         #expect(try tracker.current == 1)
     }
 
-    @Test func theByteLimitIsOnTheCanonicalForm() throws {
+    @Test(arguments: Backend.all)
+    func theByteLimitIsOnTheCanonicalForm(backend: Backend) throws {
+        let (_, set) = try newSet(backend)
         // 85 × U+0958 is 255 bytes, but its canonical form is two scalars each: 510 bytes.
         let expanding = String(repeating: "\u{958}", count: 85)
         #expect(expanding.utf8.count == 255)

@@ -5,19 +5,15 @@ import Testing
 /// Pause, resume and cancel: a state every worker sharing the store reads, recorded in the
 /// history, and time while not running left out of active time.
 @Suite struct ControlTests {
-    let directory: TemporaryDirectory
     let clock = ManualClock()
 
-    init() throws {
-        directory = try TemporaryDirectory()
+    private func store(_ backend: Backend) throws -> ProgressStore {
+        try backend.newStore(timekeeping: clock.timekeeping())
     }
 
-    private func store() throws -> ProgressStore {
-        try ProgressStore(path: directory.path(), timekeeping: clock.timekeeping())
-    }
-
-    @Test func transitionsFollowTheWrittenRules() throws {
-        let set = try store().trackerSet(named: "job")
+    @Test(arguments: Backend.all)
+    func transitionsFollowTheWrittenRules(backend: Backend) throws {
+        let set = try store(backend).trackerSet(named: "job")
         #expect(try set.controlState == .running)
         #expect(try !set.resume())
         #expect(try set.pause())
@@ -34,9 +30,11 @@ import Testing
         #expect(try set.store.history(set: "job").allSatisfy { $0.tracker == nil })
     }
 
-    @Test func anotherStoreOnTheFileSeesTheState() throws {
-        let writer = try store().trackerSet(named: "job")
-        let worker = try #require(try ProgressStore(path: directory.path(), readOnly: true).getTrackerSet(named: "job"))
+    @Test(arguments: Backend.all)
+    func anotherStoreOnTheFileSeesTheState(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let writer = try location.open(timekeeping: clock.timekeeping()).trackerSet(named: "job")
+        let worker = try #require(try location.open(readOnly: true).getTrackerSet(named: "job"))
         try writer.pause()
         #expect(try worker.controlState == .paused)
         try writer.resume()
@@ -47,8 +45,9 @@ import Testing
         #expect(try worker.summary().state == .cancelled)
     }
 
-    @Test func timeWhileNotRunningIsNotActiveTimeAndTheRateStartsAnew() throws {
-        let set = try store().trackerSet(named: "job")
+    @Test(arguments: Backend.all)
+    func timeWhileNotRunningIsNotActiveTimeAndTheRateStartsAnew(backend: Backend) throws {
+        let set = try store(backend).trackerSet(named: "job")
         let rows = try set.createTracker("rows", total: 1_000)
         for _ in 0..<10 {
             clock.advance(by: 1)
@@ -72,16 +71,18 @@ import Testing
         #expect(try set.getStatus().elapsed == 13.5)
     }
 
-    @Test func aPausedSetStillCounts() throws {
-        let set = try store().trackerSet(named: "job")
+    @Test(arguments: Backend.all)
+    func aPausedSetStillCounts(backend: Backend) throws {
+        let set = try store(backend).trackerSet(named: "job")
         let rows = try set.createTracker("rows", total: 10)
         try set.pause()
         try rows.increment(by: 3)
         #expect(try rows.current == 3)
     }
 
-    @Test func updatesYieldWhenTheStateChanges() async throws {
-        let set = try store().trackerSet(named: "job")
+    @Test(arguments: Backend.all)
+    func updatesYieldWhenTheStateChanges(backend: Backend) async throws {
+        let set = try store(backend).trackerSet(named: "job")
         var iterator = set.updates(every: .milliseconds(1)).makeAsyncIterator()
         #expect(try await iterator.next()?.state == .running)
         try set.pause()
@@ -90,8 +91,9 @@ import Testing
         #expect(try await iterator.next()?.state == .cancelled)
     }
 
-    @Test func aRemovedSetHasNoState() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func aRemovedSetHasNoState(backend: Backend) throws {
+        let store = try store(backend)
         let set = try store.trackerSet(named: "job")
         try store.removeTrackerSet(named: "job")
         #expect(throws: ProgressTrackingError.trackerSetRemoved(set: "job")) { try set.controlState }

@@ -5,19 +5,16 @@ import Testing
 /// Percent and overall are always finite and within 0…100; exactly 100 when complete, and
 /// below 100 while not, for any input the API accepts.
 @Suite struct ExactProgressTests {
-    let store: ProgressStore
-    let set: ProgressTrackerSet
-
-    init() throws {
-        store = try ProgressStore.inMemory()
-        set = try store.trackerSet(named: "exact")
+    private func newSet(_ backend: Backend) throws -> ProgressTrackerSet {
+        try backend.newStore().trackerSet(named: "exact")
     }
 
     /// Weights from the whole accepted range, and a few that once broke the sum.
     static let weights: [Double] = [0.1, 1.3, 1e-18, 3e-12, 0.7, 1, 2.5, 1e9, 7e15, 1e18]
 
-    @Test(arguments: 0..<40)
-    func aFinishedSetIsExactly100(seed: Int) throws {
+    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<4)))
+    func aFinishedSetIsExactly100(backend: Backend, seed: Int) throws {
+        let set = try newSet(backend)
         var random = SplitMix(seed: UInt64(seed))
         let count = Int.random(in: 1...8, using: &random)
         for index in 0..<count {
@@ -31,8 +28,9 @@ import Testing
         #expect(status.trackers.values.allSatisfy { $0.percent == 100 })
     }
 
-    @Test(arguments: 0..<40)
-    func anUnfinishedSetIsBelow100AndFinite(seed: Int) throws {
+    @Test(arguments: Backend.cases(sqlite: Array(0..<40), postgres: Array(0..<4)))
+    func anUnfinishedSetIsBelow100AndFinite(backend: Backend, seed: Int) throws {
+        let set = try newSet(backend)
         var random = SplitMix(seed: UInt64(seed))
         let count = Int.random(in: 1...8, using: &random)
         for index in 0..<count {
@@ -52,13 +50,17 @@ import Testing
         _ = try JSONEncoder().encode(status) // every value finite: JSON takes it
     }
 
-    @Test func theIssuesExampleIsExactly100() throws {
+    @Test(arguments: Backend.all)
+    func theIssuesExampleIsExactly100(backend: Backend) throws {
+        let set = try newSet(backend)
         try set.createTracker("a", total: 1, weight: 0.1).increment()
         try set.createTracker("b", total: 1, weight: 1.3).increment()
         #expect(try set.getOverallProgress() == 100)
     }
 
-    @Test func aTrackerOneShortOfIntMaxIsBelow100() throws {
+    @Test(arguments: Backend.all)
+    func aTrackerOneShortOfIntMaxIsBelow100(backend: Backend) throws {
+        let set = try newSet(backend)
         let tracker = try set.createTracker("huge", total: .max)
         try tracker.setCurrent(.max - 1)
         #expect(try tracker.percentComplete < 100)
@@ -68,19 +70,25 @@ import Testing
         #expect(try tracker.percentComplete == 100)
     }
 
-    @Test func trackersThatCarryNoWeightDoNotHoldTheSetBack() throws {
+    @Test(arguments: Backend.all)
+    func trackersThatCarryNoWeightDoNotHoldTheSetBack(backend: Backend) throws {
+        let set = try newSet(backend)
         try set.createTracker("weighted", total: 10).increment(by: 10)
         try set.createTracker("weightless", total: 10, weight: 0).increment(by: 3)
         #expect(try set.getOverallProgress() == 100)
     }
 
-    @Test func minusZeroIsStoredAsZero() throws {
+    @Test(arguments: Backend.all)
+    func minusZeroIsStoredAsZero(backend: Backend) throws {
+        let set = try newSet(backend)
         let tracker = try set.createTracker("zero", total: 5, weight: -0.0)
         #expect(try tracker.weight == 0)
         #expect(try tracker.weight?.sign == .plus)
     }
 
-    @Test func theLargestWeightsStillAddUpToAFiniteOverall() throws {
+    @Test(arguments: Backend.all)
+    func theLargestWeightsStillAddUpToAFiniteOverall(backend: Backend) throws {
+        let set = try newSet(backend)
         for index in 0..<50 {
             try set.createTracker("t\(index)", total: .max, weight: 1e18).setCurrent(index == 0 ? .max : 1)
         }

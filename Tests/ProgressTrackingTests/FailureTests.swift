@@ -6,17 +6,17 @@ import Testing
 /// listed and counted in every status.
 @Suite struct FailureTests {
     let clock = ManualClock()
-    let store: ProgressStore
-    let set: ProgressTrackerSet
-    let rows: ProgressTracker
 
-    init() throws {
-        store = try ProgressStore(path: ":memory:", timekeeping: clock.timekeeping(sampleInterval: 1))
-        set = try store.trackerSet(named: "import")
-        rows = try set.createTracker("rows", total: 10)
+    /// A store on the test's clock, with a set "import" and its tracker "rows" of 10.
+    private func newTracker(_ backend: Backend) throws -> (ProgressStore, ProgressTrackerSet, ProgressTracker) {
+        let store = try backend.newStore(timekeeping: clock.timekeeping(sampleInterval: 1))
+        let set = try store.trackerSet(named: "import")
+        return (store, set, try set.createTracker("rows", total: 10))
     }
 
-    @Test func aFailureIsKeptOncePerKeyWithItsAttemptsTimesAndLastReason() throws {
+    @Test(arguments: Backend.all)
+    func aFailureIsKeptOncePerKeyWithItsAttemptsTimesAndLastReason(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         let first = clock.now
         #expect(try rows.fail(item: "r1", reason: "timeout") == 1)
         clock.advance(by: 5)
@@ -32,7 +32,9 @@ import Testing
         #expect(try set.getStatus().failed == 1)
     }
 
-    @Test func aCountedItemCannotFailAndNothingChanges() throws {
+    @Test(arguments: Backend.all)
+    func aCountedItemCannotFailAndNothingChanges(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         try rows.increment(item: "done")
         let before = try set.getStatus()
         #expect(throws: ProgressTrackingError.itemAlreadyCounted(key: "done", tracker: "rows")) {
@@ -42,7 +44,9 @@ import Testing
         #expect(try rows.failures(.all).isEmpty)
     }
 
-    @Test func countingAFailedItemResolvesItsFailure() throws {
+    @Test(arguments: Backend.all)
+    func countingAFailedItemResolvesItsFailure(backend: Backend) throws {
+        let (_, _, rows) = try newTracker(backend)
         try rows.fail(item: "r1", reason: "timeout")
         clock.advance(by: 3)
         #expect(try rows.increment(item: "r1"))
@@ -60,7 +64,9 @@ import Testing
         }
     }
 
-    @Test func aSkippedItemCountsOnceAndResolvesItsFailure() throws {
+    @Test(arguments: Backend.all)
+    func aSkippedItemCountsOnceAndResolvesItsFailure(backend: Backend) throws {
+        let (_, _, rows) = try newTracker(backend)
         try rows.fail(item: "r1", reason: "malformed")
         #expect(try rows.skip(item: "r1", reason: "known bad record"))
         #expect(try !rows.skip(item: "r1", reason: "again"))
@@ -73,7 +79,9 @@ import Testing
         #expect(try rows.failures(.resolved).map(\.resolution) == [.skipped])
     }
 
-    @Test func listingsAreOldestFirstFilteredAndLimitedAcrossTheSet() throws {
+    @Test(arguments: Backend.all)
+    func listingsAreOldestFirstFilteredAndLimitedAcrossTheSet(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         let load = try set.createTracker("load", total: 10)
         try rows.fail(item: "a", reason: "x")
         clock.advance(by: 1)
@@ -90,18 +98,23 @@ import Testing
         #expect(throws: ProgressTrackingError.negativeLimit(-1)) { try set.failures(limit: -1) }
     }
 
-    @Test func aMillionFailuresDoNotWriteAMillionHistoryRows() throws {
-        // 3,000 failures over 3 seconds: one sample per second, not one per failure.
-        for index in 0..<3_000 {
-            if index % 1_000 == 0, index > 0 { clock.advance(by: 1) }
+    @Test(arguments: Backend.all)
+    func aMillionFailuresDoNotWriteAMillionHistoryRows(backend: Backend) throws {
+        let (store, _, rows) = try newTracker(backend)
+        // 3,000 failures over 3 seconds (150 on PostgreSQL): one sample per second, not one per failure.
+        let perSecond = backend.workload(sqlite: 1_000, postgres: 50)
+        for index in 0..<3 * perSecond {
+            if index % perSecond == 0, index > 0 { clock.advance(by: 1) }
             try rows.fail(item: "item-\(index)", reason: "bad")
         }
         let failed = try store.history(set: "import", tracker: "rows").filter { $0.kind == .failed }
-        #expect(failed.map(\.failed) == [1, 1_001, 2_001])
-        #expect(try rows.status().failed == 3_000)
+        #expect(failed.map(\.failed) == [1, perSecond + 1, 2 * perSecond + 1])
+        #expect(try rows.status().failed == 3 * perSecond)
     }
 
-    @Test func aFailureAndItsCountCommitTogether() throws {
+    @Test(arguments: Backend.all)
+    func aFailureAndItsCountCommitTogether(backend: Backend) throws {
+        let (store, _, rows) = try newTracker(backend)
         struct Abort: Error {}
         #expect(throws: Abort.self) {
             try store.transaction {
@@ -113,7 +126,9 @@ import Testing
         #expect(try rows.status().failed == 0)
     }
 
-    @Test func badReasonsAreRefused() throws {
+    @Test(arguments: Backend.all)
+    func badReasonsAreRefused(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         #expect(throws: ProgressTrackingError.emptyText(.reason)) { try rows.fail(item: "a", reason: "") }
         #expect(throws: ProgressTrackingError.nullCharacter(.reason, value: "a\u{0}")) { try rows.skip(item: "a", reason: "a\u{0}") }
         let long = String(repeating: "r", count: 4_097)
@@ -121,7 +136,9 @@ import Testing
         #expect(try set.getStatus().failed == 0)
     }
 
-    @Test func aRemovedTrackerNeitherFailsNorSkips() throws {
+    @Test(arguments: Backend.all)
+    func aRemovedTrackerNeitherFailsNorSkips(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         try set.removeTracker("rows")
         let removed = ProgressTrackingError.trackerRemoved(tracker: "rows", set: "import")
         #expect(throws: removed) { try rows.fail(item: "a", reason: "x") }
@@ -129,7 +146,9 @@ import Testing
         #expect(throws: removed) { try rows.failures() }
     }
 
-    @Test func statusJSONCarriesFailuresOnlyWhenThereAreAny() throws {
+    @Test(arguments: Backend.all)
+    func statusJSONCarriesFailuresOnlyWhenThereAreAny(backend: Backend) throws {
+        let (_, set, rows) = try newTracker(backend)
         let plain = String(decoding: try JSONEncoder().encode(try set.getStatus()), as: UTF8.self)
         #expect(!plain.contains("failed") && !plain.contains("skipped") && !plain.contains("state"))
         try rows.fail(item: "a", reason: "x")

@@ -7,25 +7,22 @@ import Testing
 /// The history: lifecycle events in order, sampled progress, and its survival of removal
 /// and of an upgrade from an older file. Every store here reads a `ManualClock`.
 @Suite struct HistoryTests {
-    let directory: TemporaryDirectory
     let clock = ManualClock()
 
-    init() throws {
-        directory = try TemporaryDirectory()
-    }
-
-    private func store(sampleInterval: Double = 1) throws -> ProgressStore {
-        try ProgressStore(path: directory.path(), timekeeping: clock.timekeeping(sampleInterval: sampleInterval))
+    private func store(_ location: StoreLocation, sampleInterval: Double = 1) throws -> ProgressStore {
+        try location.open(timekeeping: clock.timekeeping(sampleInterval: sampleInterval))
     }
 
     private func kinds(_ events: [HistoryEvent]) -> [HistoryEvent.Kind] {
         events.map(\.kind)
     }
 
-    @Test func lifecycleEventsAreRecordedInOrder() throws {
+    @Test(arguments: Backend.all)
+    func lifecycleEventsAreRecordedInOrder(backend: Backend) throws {
+        let location = try backend.newLocation()
         let start = clock.now
         do {
-            let set = try store().trackerSet(named: "import")
+            let set = try store(location).trackerSet(named: "import")
             let rows = try set.createTracker("rows", total: 10)
             clock.advance(by: 1)
             try rows.increment(by: 2)
@@ -37,7 +34,7 @@ import Testing
             try rows.increment(by: 7)
         }
         clock.advance(by: 60)
-        let store = try store()
+        let store = try store(location)
         let set = try store.trackerSet(named: "import")
         try set.openTracker("rows", total: 8)
         clock.advance(by: 1)
@@ -51,8 +48,10 @@ import Testing
         #expect(events.allSatisfy { $0.set == "import" && $0.tracker == "rows" })
     }
 
-    @Test func itemCountsAreRecordedLikeIncrements() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func itemCountsAreRecordedLikeIncrements(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location)
         let set = try store.trackerSet(named: "items")
         let rows = try set.createTracker("rows", total: 2)
         clock.advance(by: 1)
@@ -67,8 +66,10 @@ import Testing
         #expect(try rows.status().completedAt == Date(timeIntervalSince1970: clock.now))
     }
 
-    @Test func anItemWhoseCountFailsInACallersTransactionLeavesNoKey() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func anItemWhoseCountFailsInACallersTransactionLeavesNoKey(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location)
         let rows = try store.trackerSet(named: "full").createTracker("rows", total: 10)
         try rows.setCurrent(.max)
         // The caller's transaction catches the error and commits.
@@ -81,14 +82,18 @@ import Testing
         #expect(try rows.current == .max)
     }
 
-    @Test func samplingBoundsTheHistoryRowCount() throws {
-        let store = try store(sampleInterval: 1)
+    @Test(arguments: Backend.all)
+    func samplingBoundsTheHistoryRowCount(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location, sampleInterval: 1)
         let set = try store.trackerSet(named: "bulk")
         let rows = try set.createTracker("rows", total: 1_000_000)
-        // 10,000 increments a millisecond apart: 10 seconds of counting.
-        for _ in 0..<10_000 {
+        // 10 seconds of counting, 10,000 increments a millisecond apart (500 on PostgreSQL,
+        // 20 milliseconds apart).
+        let increments = backend.workload(sqlite: 10_000, postgres: 500)
+        for _ in 0..<increments {
             try rows.increment()
-            clock.advance(by: 0.001)
+            clock.advance(by: 10.0 / Double(increments))
         }
         let events = try store.history(set: "bulk")
         #expect(kinds(events).prefix(2) == [.created, .started])
@@ -99,11 +104,13 @@ import Testing
             #expect(later.at.timeIntervalSince(earlier.at) >= 1 - 1e-6)
             #expect(later.current > earlier.current)
         }
-        #expect(try rows.current == 10_000)
+        #expect(try rows.current == increments)
     }
 
-    @Test func manyCountsAtOneInstantWriteNoSamples() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func manyCountsAtOneInstantWriteNoSamples(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location)
         let rows = try store.trackerSet(named: "burst").createTracker("rows", total: 10_000)
         try store.transaction {
             for _ in 0..<1_000 { try rows.increment() }
@@ -111,8 +118,10 @@ import Testing
         #expect(try kinds(store.history(set: "burst")) == [.created, .started])
     }
 
-    @Test func queriesFilterByTrackerAndTime() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func queriesFilterByTrackerAndTime(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location)
         let set = try store.trackerSet(named: "stages")
         let start = clock.now
         try set.createTracker("extract", total: 1).increment()
@@ -127,8 +136,10 @@ import Testing
         #expect(try store.history(set: "no such set").isEmpty)
     }
 
-    @Test func removedTrackersKeepTheirHistoryUntilTheSetGoes() throws {
-        let store = try store()
+    @Test(arguments: Backend.all)
+    func removedTrackersKeepTheirHistoryUntilTheSetGoes(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let store = try store(location)
         let set = try store.trackerSet(named: "downloads")
         try set.createTracker("file", total: 5).increment()
         try set.removeTracker("file")
@@ -140,8 +151,10 @@ import Testing
         #expect(try store.history(set: "downloads").isEmpty)
     }
 
+    /// SQLite only: PostgreSQL stores began at this version's schema.
     @Test func versionOneFileUpgradesAndRecordsFromThen() throws {
-        let path = directory.path()
+        let location = StoreLocation(backend: .sqlite, name: TestFiles.newPath())
+        let path = location.name
         try makeVersionOneFile(at: path, rows: """
             INSERT INTO tracker_set (name, created_at, updated_at) VALUES ('old', 100, 100);
             INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'done', 5, 5, 100, 200);
@@ -149,7 +162,7 @@ import Testing
             INSERT INTO tracker (set_id, name, total, current, created_at, updated_at) VALUES (1, 'idle', 10, 0, 100, 100);
             """)
 
-        let store = try store()
+        let store = try store(location)
         let set = try #require(try store.getTrackerSet(named: "old"))
         let status = try set.getStatus()
         #expect(status.order == ["done", "half", "idle"])

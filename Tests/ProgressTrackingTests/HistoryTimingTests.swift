@@ -4,21 +4,18 @@ import Testing
 
 /// Start, completion, active time, rate and ETA, measured on a `ManualClock`.
 @Suite struct HistoryTimingTests {
-    let directory: TemporaryDirectory
     let clock = ManualClock()
 
-    init() throws {
-        directory = try TemporaryDirectory()
+    private func store(_ location: StoreLocation) throws -> ProgressStore {
+        try location.open(timekeeping: clock.timekeeping())
     }
 
-    private func store() throws -> ProgressStore {
-        try ProgressStore(path: directory.path(), timekeeping: clock.timekeeping())
-    }
-
-    @Test func elapsedExcludesTheDowntimeBetweenRuns() throws {
+    @Test(arguments: Backend.all)
+    func elapsedExcludesTheDowntimeBetweenRuns(backend: Backend) throws {
+        let location = try backend.newLocation()
         let start = clock.now
         do {
-            let rows = try store().trackerSet(named: "nightly").openTracker("rows", total: 100)
+            let rows = try store(location).trackerSet(named: "nightly").openTracker("rows", total: 100)
             for _ in 0..<10 {
                 clock.advance(by: 1)
                 try rows.increment()
@@ -26,7 +23,7 @@ import Testing
             #expect(try rows.status().elapsed == 9)
         }
         clock.advance(by: 3_600) // the process died; an hour later the job runs again
-        let store = try store()
+        let store = try store(location)
         let set = try store.trackerSet(named: "nightly")
         let rows = try set.openTracker("rows", total: 100)
         let resumed = try rows.status()
@@ -44,8 +41,10 @@ import Testing
         #expect(try set.summary().elapsed == 14)
     }
 
-    @Test func etaIsRightForAConstantRate() throws {
-        let set = try store().trackerSet(named: "steady")
+    @Test(arguments: Backend.all)
+    func etaIsRightForAConstantRate(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let set = try store(location).trackerSet(named: "steady")
         let rows = try set.createTracker("rows", total: 1_000)
         // 8 items per second for 30 seconds (an eighth of a second is exact in binary).
         for _ in 0..<240 {
@@ -63,21 +62,27 @@ import Testing
         #expect(try abs(#require(setStatus.eta) - 95) < 1e-9)
     }
 
-    @Test func rateFollowsTheLastMinute() throws {
-        let rows = try store().trackerSet(named: "speeding").createTracker("rows", total: 100_000)
-        for _ in 0..<1_000 { // 10 per second for 100 seconds
-            clock.advance(by: 0.1)
+    @Test(arguments: Backend.all)
+    func rateFollowsTheLastMinute(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let rows = try store(location).trackerSet(named: "speeding").createTracker("rows", total: 100_000)
+        // 10 per second for 100 seconds, then 20 per second for a minute (2 and 4 on PostgreSQL).
+        let slow = backend.workload(sqlite: 10, postgres: 2)
+        for _ in 0..<100 * slow {
+            clock.advance(by: 1 / Double(slow))
             try rows.increment()
         }
-        for _ in 0..<1_200 { // then 20 per second for a minute
-            clock.advance(by: 0.05)
+        for _ in 0..<60 * 2 * slow {
+            clock.advance(by: 1 / Double(2 * slow))
             try rows.increment()
         }
-        #expect(try abs(#require(rows.status().rate) - 20) < 0.5)
+        #expect(try abs(#require(rows.status().rate) - Double(2 * slow)) < Double(2 * slow) / 40)
     }
 
-    @Test func completionIsStampedOnceAndEtaIsZero() throws {
-        let set = try store().trackerSet(named: "done")
+    @Test(arguments: Backend.all)
+    func completionIsStampedOnceAndEtaIsZero(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let set = try store(location).trackerSet(named: "done")
         let rows = try set.createTracker("rows", total: 3)
         let start = clock.now
         try rows.increment(by: 2)
@@ -95,8 +100,10 @@ import Testing
         #expect(setStatus.eta == 0)
     }
 
-    @Test func summaryDescribesTheRun() throws {
-        let set = try store().trackerSet(named: "import")
+    @Test(arguments: Backend.all)
+    func summaryDescribesTheRun(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let set = try store(location).trackerSet(named: "import")
         let extract = try set.createTracker("extract", total: 10)
         let load = try set.createTracker("load", total: 10)
         let start = clock.now
@@ -116,8 +123,10 @@ import Testing
         #expect(summary.meanRate == 1)
     }
 
-    @Test func statusLineForEachState() throws {
-        let download = try store().trackerSet(named: "files").createTracker("download", total: 100)
+    @Test(arguments: Backend.all)
+    func statusLineForEachState(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let download = try store(location).trackerSet(named: "files").createTracker("download", total: 100)
         #expect(try download.statusLine() == "download has not started: 0 / 100 items.")
 
         try download.increment(by: 0) // counts nothing, so it does not start the tracker
@@ -159,8 +168,10 @@ import Testing
         #expect(TrackerStatus.rateText(value).hasSuffix("/s"))
     }
 
-    @Test func jsonAddsTheTimingKeysToTheSeedShape() throws {
-        let set = try store().trackerSet(named: "json")
+    @Test(arguments: Backend.all)
+    func jsonAddsTheTimingKeysToTheSeedShape(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let set = try store(location).trackerSet(named: "json")
         let rows = try set.createTracker("rows", total: 4)
         try set.createTracker("idle", total: 4)
         try rows.increment()

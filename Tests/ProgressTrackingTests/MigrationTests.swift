@@ -5,6 +5,7 @@ import Glibc
 @testable import ProgressTracking
 @testable import ProgressTrackingSQLite
 @testable import ProgressTrackingSQLiteStorage
+import ProgressTrackingTestSupport
 import Testing
 
 /// The schema ships as `Migrations/`, is applied in order, and a newer file is left alone.
@@ -16,21 +17,7 @@ import Testing
     }
 
     @Test func embeddedMigrationsEqualTheMigrationsFolder() throws {
-        let folder = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Migrations").appendingPathComponent("SQLite")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-        let fromFiles = try files.map { file in
-            let stem = file.dropLast(".sql".count)
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            return Migration(
-                version: try #require(Int(stem.prefix(while: \.isNumber))),
-                name: String(stem.drop(while: { $0 != "_" }).dropFirst()),
-                sql: text.hasSuffix("\n") ? String(text.dropLast()) : text
-            )
-        }
+        let fromFiles = try MigrationFiles.read("SQLite").map { Migration(version: $0.version, name: $0.name, sql: $0.sql) }
         #expect(!fromFiles.isEmpty)
         #expect(Migration.all == fromFiles, "run Scripts/embed-migrations after changing Migrations/")
         #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))

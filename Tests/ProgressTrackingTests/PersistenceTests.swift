@@ -9,16 +9,17 @@ import Testing
         directory = try TemporaryDirectory()
     }
 
-    @Test func reopenedFileResumesWithCountsIntact() throws {
-        let path = directory.path()
+    @Test(arguments: Backend.all)
+    func reopenedFileResumesWithCountsIntact(backend: Backend) throws {
+        let location = try backend.newLocation()
         do {
-            let set = try ProgressStore(path: path).trackerSet(named: "import")
+            let set = try location.open().trackerSet(named: "import")
             let rows = try set.openTracker("rows", total: 100)
             for row in 0..<40 { try rows.increment(item: "row-\(row)") }
             try set.openTracker("files", total: 10, weight: 5).increment(by: 7)
         }
 
-        let set = try ProgressStore(path: path).trackerSet(named: "import")
+        let set = try location.open().trackerSet(named: "import")
         let rows = try set.openTracker("rows", total: 100)
         #expect(try rows.current == 40)
         // The resumed import retries every row: only the 60 not yet counted count.
@@ -32,9 +33,11 @@ import Testing
         #expect(try set.getTracker("files")?.weight == 5)
     }
 
-    @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
-        let writer = try ProgressStore(path: directory.path())
-        let reader = try ProgressStore(path: directory.path())
+    @Test(arguments: Backend.all)
+    func twoStoresOnOneFileSeeEachOthersWrites(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let writer = try location.open()
+        let reader = try location.open()
         let tracker = try writer.trackerSet(named: "shared").createTracker("t", total: 4)
         let readerSet = try #require(try reader.getTrackerSet(named: "shared"))
 
@@ -46,10 +49,12 @@ import Testing
         #expect(try writer.trackerSet(named: "shared").getStatus() == readerSet.getStatus())
     }
 
-    @Test func changeTokenMovesOnEveryCommitFromAnyStore() throws {
-        let writer = try ProgressStore(path: directory.path())
+    @Test(arguments: Backend.all)
+    func changeTokenMovesOnEveryCommitFromAnyStore(backend: Backend) throws {
+        let location = try backend.newLocation()
+        let writer = try location.open()
         let tracker = try writer.trackerSet(named: "watched").createTracker("t", total: 4)
-        let watcher = try ProgressStore(path: directory.path(), readOnly: true)
+        let watcher = try location.open(readOnly: true)
 
         let start = try watcher.changeToken()
         #expect(try watcher.changeToken() == start)
@@ -71,10 +76,12 @@ import Testing
         #expect(try ProgressStore(path: directory.path()).getTrackerSet(named: "s")?.getOverallProgress() == 50)
     }
 
-    @Test func readOnlyStoreReadsButRefusesWrites() throws {
-        let path = directory.path()
-        try ProgressStore(path: path).trackerSet(named: "s").createTracker("t", total: 2).increment()
-        let reader = try ProgressStore(path: path, readOnly: true)
+    @Test(arguments: Backend.all)
+    func readOnlyStoreReadsButRefusesWrites(backend: Backend) throws {
+        let location = try backend.newLocation()
+        try location.open().trackerSet(named: "s").createTracker("t", total: 2).increment()
+        let reader = try location.open(readOnly: true)
+        let path = reader.path
         let set = try #require(try reader.getTrackerSet(named: "s"))
         #expect(try set.getOverallProgress() == 50)
         #expect(throws: ProgressTrackingError.readOnly(path: path)) { try set.getTracker("t")?.increment() }

@@ -6,18 +6,17 @@ import Testing
 /// Reads outside a transaction go to a connection of their own, so they never wait behind a
 /// write; reads inside one see its own writes.
 @Suite struct ReadPathTests {
-    let directory: TemporaryDirectory
-    let store: ProgressStore
-    let tracker: ProgressTracker
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try ProgressStore(path: directory.path())
-        tracker = try store.trackerSet(named: "reads").createTracker("rows", total: 100)
+    /// A store with a set "reads" and its tracker "rows" at 10 of 100.
+    private func newTracker(_ backend: Backend) throws -> (ProgressStore, ProgressTracker) {
+        let store = try backend.newStore()
+        let tracker = try store.trackerSet(named: "reads").createTracker("rows", total: 100)
         try tracker.increment(by: 10)
+        return (store, tracker)
     }
 
-    @Test func anotherThreadReadsWhatWasCommittedWhileATransactionIsOpen() throws {
+    @Test(arguments: Backend.all)
+    func anotherThreadReadsWhatWasCommittedWhileATransactionIsOpen(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         let read = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var seenByTheOtherThread: Int?
         try store.transaction {
@@ -35,7 +34,9 @@ import Testing
         #expect(try tracker.current == 15)
     }
 
-    @Test func aStatusReadInsideATransactionIsOneSnapshotOfItsWrites() throws {
+    @Test(arguments: Backend.all)
+    func aStatusReadInsideATransactionIsOneSnapshotOfItsWrites(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         let status = try store.transaction {
             try tracker.increment(by: 90)
             return try tracker.trackerSet.getStatus()
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func aReadOnlyStoreReadsAnEmptyFileAsAnEmptyStore() throws {
-        let path = directory.path("empty.sqlite")
+        let path = TestFiles.newPath()
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let reader = try ProgressStore(path: path, readOnly: true)
         #expect(try reader.allTrackerSets().isEmpty)

@@ -4,8 +4,9 @@ import Testing
 
 /// The examples of the seed documentation (ProgressTrackerSet.md), one test each.
 @Suite struct SeedExampleTests {
-    @Test func createIncrementAndPercent() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "files")
+    @Test(arguments: Backend.all)
+    func createIncrementAndPercent(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "files")
         let download = try set.createTracker("download", total: 100)
         try set.createTracker("process", total: 100)
         try set.createTracker("upload", total: 100)
@@ -18,8 +19,9 @@ import Testing
         #expect(try set.getOverallProgress() == 11.0 / 3)
     }
 
-    @Test func weightedByTotals() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "weighted")
+    @Test(arguments: Backend.all)
+    func weightedByTotals(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "weighted")
         let small = try set.createTracker("small", total: 10)
         let large = try set.createTracker("large", total: 1000)
         try small.increment(by: 5)
@@ -30,8 +32,9 @@ import Testing
         #expect(String(format: "%.3f", overall) == "10.396")
     }
 
-    @Test func statusShapeAndJSON() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "status")
+    @Test(arguments: Backend.all)
+    func statusShapeAndJSON(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "status")
         try set.createTracker("download", total: 100).increment(by: 50)
         try set.createTracker("process", total: 100).increment(by: 30)
 
@@ -54,8 +57,9 @@ import Testing
 }
 
 extension SeedExampleTests {
-    @Test func listAndRemoveTrackers() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "list")
+    @Test(arguments: Backend.all)
+    func listAndRemoveTrackers(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "list")
         for name in ["download", "process", "upload"] {
             try set.createTracker(name, total: 10)
         }
@@ -67,8 +71,9 @@ extension SeedExampleTests {
         #expect(try set.getAllTrackers().map(\.name) == ["download", "upload"])
     }
 
-    @Test func parallelFileProcessing() async throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "files")
+    @Test(arguments: Backend.all)
+    func parallelFileProcessing(backend: Backend) async throws {
+        let set = try backend.newStore().trackerSet(named: "files")
         let images = (0..<300).map { "image-\($0).png" }
         let documents = (0..<200).map { "doc-\($0).pdf" }
         let imageTracker = try set.createTracker("images", total: images.count)
@@ -88,8 +93,9 @@ extension SeedExampleTests {
         #expect(try set.getOverallProgress() == 100)
     }
 
-    @Test func multiStagePipeline() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "pipeline")
+    @Test(arguments: Backend.all)
+    func multiStagePipeline(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "pipeline")
         let records = Array(0..<50)
         let stages = ["extract", "transform", "validate", "load"]
         let trackers = try stages.map { try set.createTracker($0, total: records.count) }
@@ -106,8 +112,9 @@ extension SeedExampleTests {
         #expect(status.trackers.values.allSatisfy { $0.withoutTiming == TrackerStatus(current: 50, total: 50, percent: 100) })
     }
 
-    @Test func batchImportWithCategories() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "import")
+    @Test(arguments: Backend.all)
+    func batchImportWithCategories(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "import")
         let records = (0..<1_000).map { (id: $0, category: ["books", "music", "films"][$0 % 3]) }
         let byCategory = Dictionary(grouping: records, by: \.category)
         for (category, items) in byCategory {
@@ -130,8 +137,9 @@ extension SeedExampleTests {
         #expect(status.trackers["music"]?.current == 333)
     }
 
-    @Test func downloadManager() throws {
-        let set = try ProgressStore.inMemory().trackerSet(named: "downloads")
+    @Test(arguments: Backend.all)
+    func downloadManager(backend: Backend) throws {
+        let set = try backend.newStore().trackerSet(named: "downloads")
         let id = UUID().uuidString
         let download = try set.createTracker(id, total: 4_096)
 

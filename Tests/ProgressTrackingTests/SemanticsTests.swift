@@ -3,26 +3,30 @@ import Testing
 
 /// The rules of the Semantics article (`ProgressTracking.docc/Semantics.md`).
 @Suite struct SemanticsTests {
-    let set: ProgressTrackerSet
-
-    init() throws {
-        set = try ProgressStore.inMemory().trackerSet(named: "semantics")
+    private func newSet(_ backend: Backend) throws -> ProgressTrackerSet {
+        try backend.newStore().trackerSet(named: "semantics")
     }
 
-    @Test func explicitWeightsReplaceTotals() throws {
+    @Test(arguments: Backend.all)
+    func explicitWeightsReplaceTotals(backend: Backend) throws {
+        let set = try newSet(backend)
         try set.createTracker("small", total: 10, weight: 1).increment(by: 10)
         try set.createTracker("large", total: 1000, weight: 3)
         #expect(try set.getOverallProgress() == 25)
     }
 
-    @Test func zeroTotalIsCompleteAndWeighsNothing() throws {
+    @Test(arguments: Backend.all)
+    func zeroTotalIsCompleteAndWeighsNothing(backend: Backend) throws {
+        let set = try newSet(backend)
         let empty = try set.createTracker("empty", total: 0)
         #expect(try empty.percentComplete == 100)
         try set.createTracker("half", total: 10).increment(by: 5)
         #expect(try set.getOverallProgress() == 50)
     }
 
-    @Test func overshootIsStoredButCountsAtMostTheTotal() throws {
+    @Test(arguments: Backend.all)
+    func overshootIsStoredButCountsAtMostTheTotal(backend: Backend) throws {
+        let set = try newSet(backend)
         let over = try set.createTracker("over", total: 10)
         try over.increment(by: 25)
         try set.createTracker("behind", total: 10)
@@ -31,12 +35,16 @@ import Testing
         #expect(try set.getOverallProgress() == 50)
     }
 
-    @Test func emptySetIsAtZero() throws {
+    @Test(arguments: Backend.all)
+    func emptySetIsAtZero(backend: Backend) throws {
+        let set = try newSet(backend)
         #expect(try set.getOverallProgress() == 0)
         #expect(try set.getStatus() == TrackerSetStatus(overall: 0))
     }
 
-    @Test func weightsAddingUpToZero() throws {
+    @Test(arguments: Backend.all)
+    func weightsAddingUpToZero(backend: Backend) throws {
+        let set = try newSet(backend)
         try set.createTracker("a", total: 0)
         try set.createTracker("b", total: 0)
         #expect(try set.getOverallProgress() == 100)
@@ -47,8 +55,9 @@ import Testing
         #expect(try set.getOverallProgress() == 100)
     }
 
-    @Test(arguments: ["a", "it's \"quoted\"", "🚀 launch", "x'); DROP TABLE tracker; --", "tab\there", String(repeating: "é", count: 127) + "e"])
-    func namesAreJustNames(name: String) throws {
+    @Test(arguments: Backend.all, ["a", "it's \"quoted\"", "🚀 launch", "x'); DROP TABLE tracker; --", "tab\there", String(repeating: "é", count: 127) + "e"])
+    func namesAreJustNames(backend: Backend, name: String) throws {
+        let set = try newSet(backend)
         let tracker = try set.createTracker(name, total: 3)
         try tracker.increment()
         #expect(try set.getTracker(name)?.current == 1)
@@ -59,7 +68,9 @@ import Testing
         #expect(try set.getAllTrackers().contains { $0.name.utf8.elementsEqual(name.utf8) })
     }
 
-    @Test func nameLimitIsInBytes() throws {
+    @Test(arguments: Backend.all)
+    func nameLimitIsInBytes(backend: Backend) throws {
+        let set = try newSet(backend)
         let atLimit = String(repeating: "é", count: 127) + "e" // 255 bytes, 128 characters
         let overLimit = String(repeating: "é", count: 128) // 256 bytes, 128 characters
         try set.createTracker(atLimit, total: 1)
@@ -68,7 +79,9 @@ import Testing
         }
     }
 
-    @Test func openTrackerResumesWithItsCount() throws {
+    @Test(arguments: Backend.all)
+    func openTrackerResumesWithItsCount(backend: Backend) throws {
+        let set = try newSet(backend)
         let first = try set.openTracker("rows", total: 100, weight: 2)
         try first.increment(by: 40)
 
@@ -82,7 +95,9 @@ import Testing
         #expect(try set.getAllTrackers().count == 1)
     }
 
-    @Test func itemsCountOncePerTracker() throws {
+    @Test(arguments: Backend.all)
+    func itemsCountOncePerTracker(backend: Backend) throws {
+        let set = try newSet(backend)
         let a = try set.createTracker("a", total: 3)
         let b = try set.createTracker("b", total: 3)
         #expect(try a.increment(item: "row-1"))
@@ -94,7 +109,9 @@ import Testing
         #expect(try b.current == 1)
     }
 
-    @Test func setCurrentKeepsItemKeys() throws {
+    @Test(arguments: Backend.all)
+    func setCurrentKeepsItemKeys(backend: Backend) throws {
+        let set = try newSet(backend)
         let tracker = try set.createTracker("t", total: 10)
         try tracker.increment(item: "k")
         try tracker.setCurrent(0)
@@ -103,7 +120,9 @@ import Testing
         #expect(try tracker.current == 0)
     }
 
-    @Test func removedSetsAndTrackersAreGoneWithTheirData() throws {
+    @Test(arguments: Backend.all)
+    func removedSetsAndTrackersAreGoneWithTheirData(backend: Backend) throws {
+        let set = try newSet(backend)
         let store = set.store
         let tracker = try set.createTracker("t", total: 10)
         try tracker.increment(item: "k")
@@ -120,7 +139,9 @@ import Testing
         #expect(try fresh.current == 0)
     }
 
-    @Test func summaryCountsTrackersAndOverall() throws {
+    @Test(arguments: Backend.all)
+    func summaryCountsTrackersAndOverall(backend: Backend) throws {
+        let set = try newSet(backend)
         try set.createTracker("a", total: 4).increment(by: 1)
         try set.createTracker("b", total: 4).increment(by: 3)
         let summary = try set.summary()

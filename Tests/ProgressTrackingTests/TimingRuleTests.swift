@@ -6,29 +6,31 @@ import Testing
 /// starts a tracker, what completes and reopens it, and what is recorded.
 @Suite struct TimingRuleTests {
     let clock = ManualClock()
-    let store: ProgressStore
-    let set: ProgressTrackerSet
 
-    init() throws {
-        store = try ProgressStore(path: ":memory:", timekeeping: clock.timekeeping())
-        set = try store.trackerSet(named: "timing")
+    /// A store on the test's clock and its set "timing".
+    private func newSet(_ backend: Backend) throws -> ProgressTrackerSet {
+        try backend.newStore(timekeeping: clock.timekeeping()).trackerSet(named: "timing")
     }
 
-    private func events(_ tracker: String) throws -> [HistoryEvent.Kind] {
-        try store.history(set: "timing", tracker: tracker).map(\.kind)
+    private func events(_ tracker: String, of set: ProgressTrackerSet) throws -> [HistoryEvent.Kind] {
+        try set.store.history(set: "timing", tracker: tracker).map(\.kind)
     }
 
-    @Test func addingZeroDoesNotStartATracker() throws {
+    @Test(arguments: Backend.all)
+    func addingZeroDoesNotStartATracker(backend: Backend) throws {
+        let set = try newSet(backend)
         let rows = try set.createTracker("rows", total: 10)
         clock.advance(by: 5)
         try rows.increment(by: 0)
         let status = try rows.status()
         #expect(status.startedAt == nil)
         #expect(status.updatedAt == Date(timeIntervalSince1970: clock.now - 5))
-        #expect(try events("rows") == [.created])
+        #expect(try events("rows", of: set) == [.created])
     }
 
-    @Test func changingToTheSameValueChangesNothing() throws {
+    @Test(arguments: Backend.all)
+    func changingToTheSameValueChangesNothing(backend: Backend) throws {
+        let set = try newSet(backend)
         let rows = try set.createTracker("rows", total: 10)
         try rows.increment(by: 4)
         let before = try rows.status()
@@ -37,10 +39,12 @@ import Testing
         try rows.setTotal(10)
         try set.openTracker("rows", total: 10)
         #expect(try rows.status() == before)
-        #expect(try events("rows") == [.created, .started])
+        #expect(try events("rows", of: set) == [.created, .started])
     }
 
-    @Test func aTotalRaisedAfterCompletionReopensTheTrackerAndItCompletesAgain() throws {
+    @Test(arguments: Backend.all)
+    func aTotalRaisedAfterCompletionReopensTheTrackerAndItCompletesAgain(backend: Backend) throws {
+        let set = try newSet(backend)
         let rows = try set.createTracker("rows", total: 5)
         try rows.increment(by: 5)
         let firstCompletion = try #require(try rows.status().completedAt)
@@ -56,19 +60,22 @@ import Testing
         #expect(status.completedAt == Date(timeIntervalSince1970: clock.now))
         #expect(status.completedAt != firstCompletion)
         #expect(status.elapsed == 20) // active time went on while it was reopened
-        #expect(try events("rows") == [.created, .started, .completed, .totalChanged, .completed])
+        #expect(try events("rows", of: set) == [.created, .started, .completed, .totalChanged, .completed])
     }
 
-    @Test func aCountLoweredBelowTheTotalReopensTheTracker() throws {
+    @Test(arguments: Backend.all)
+    func aCountLoweredBelowTheTotalReopensTheTracker(backend: Backend) throws {
+        let set = try newSet(backend)
         let rows = try set.createTracker("rows", total: 5)
         try rows.increment(by: 5)
         try rows.setCurrent(2)
         #expect(try rows.status().completedAt == nil)
-        #expect(try events("rows") == [.created, .started, .completed, .currentSet])
+        #expect(try events("rows", of: set) == [.created, .started, .completed, .currentSet])
     }
 
-    @Test(arguments: [true, false])
-    func loweringTheTotalToTheCountCompletesTheTrackerByEitherPath(byOpening: Bool) throws {
+    @Test(arguments: Backend.all, [true, false])
+    func loweringTheTotalToTheCountCompletesTheTrackerByEitherPath(backend: Backend, byOpening: Bool) throws {
+        let set = try newSet(backend)
         let rows = try set.createTracker("rows", total: 10)
         try rows.increment(by: 6)
         clock.advance(by: 3)
@@ -78,10 +85,12 @@ import Testing
             try rows.setTotal(6)
         }
         #expect(try rows.status().completedAt == Date(timeIntervalSince1970: clock.now))
-        #expect(try events("rows") == [.created, .started, .totalChanged, .completed])
+        #expect(try events("rows", of: set) == [.created, .started, .totalChanged, .completed])
     }
 
-    @Test func aTrackerWithNothingToDoIsCompleteOnlyOnceStarted() throws {
+    @Test(arguments: Backend.all)
+    func aTrackerWithNothingToDoIsCompleteOnlyOnceStarted(backend: Backend) throws {
+        let set = try newSet(backend)
         let empty = try set.createTracker("empty", total: 0)
         #expect(try empty.percentComplete == 100)
         #expect(try empty.status().completedAt == nil)

@@ -5,15 +5,15 @@ import Testing
 @Suite struct TransactionTests {
     struct Abort: Error, Equatable {}
 
-    let store: ProgressStore
-    let tracker: ProgressTracker
-
-    init() throws {
-        store = try ProgressStore.inMemory()
-        tracker = try store.trackerSet(named: "tx").createTracker("t", total: 10)
+    /// A store with a set "tx" and its tracker "t".
+    private func newTracker(_ backend: Backend) throws -> (ProgressStore, ProgressTracker) {
+        let store = try backend.newStore()
+        return (store, try store.trackerSet(named: "tx").createTracker("t", total: 10))
     }
 
-    @Test func commitsAllWritesAndReturnsTheResult() throws {
+    @Test(arguments: Backend.all)
+    func commitsAllWritesAndReturnsTheResult(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         let result = try store.transaction {
             try tracker.increment(by: 2)
             try tracker.increment(item: "k")
@@ -23,7 +23,9 @@ import Testing
         #expect(try tracker.current == 3)
     }
 
-    @Test func rollsBackEverythingAndRethrowsTheErrorUnchanged() throws {
+    @Test(arguments: Backend.all)
+    func rollsBackEverythingAndRethrowsTheErrorUnchanged(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         #expect(throws: Abort()) {
             try store.transaction {
                 try tracker.increment(by: 5)
@@ -37,7 +39,9 @@ import Testing
         #expect(try store.getTrackerSet(named: "other") == nil)
     }
 
-    @Test func nestedTransactionRollsBackOnlyItself() throws {
+    @Test(arguments: Backend.all)
+    func nestedTransactionRollsBackOnlyItself(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         try store.transaction {
             try tracker.increment()
             try? store.transaction {
@@ -49,7 +53,9 @@ import Testing
         #expect(try tracker.current == 2)
     }
 
-    @Test func handlesMadeInARolledBackTransactionNeverReachALaterTracker() throws {
+    @Test(arguments: Backend.all)
+    func handlesMadeInARolledBackTransactionNeverReachALaterTracker(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         // SQLite rolls its id counter back with the transaction: without care, the next
         // tracker or set created would get the ids these handles hold.
         var rolledBackTracker: ProgressTracker?
@@ -77,7 +83,9 @@ import Testing
         #expect(try laterInLaterSet.current == 0)
     }
 
-    @Test func handlesMadeInARolledBackNestedTransactionNeverReachALaterTracker() throws {
+    @Test(arguments: Backend.all)
+    func handlesMadeInARolledBackNestedTransactionNeverReachALaterTracker(backend: Backend) throws {
+        let (store, tracker) = try newTracker(backend)
         var rolledBack: ProgressTracker?
         try store.transaction {
             try? store.transaction {
@@ -92,15 +100,18 @@ import Testing
         #expect(try later.current == 0)
     }
 
-    @Test func writesFromOtherTasksNeverJoinATransaction() async throws {
+    @Test(arguments: Backend.all)
+    func writesFromOtherTasksNeverJoinATransaction(backend: Backend) async throws {
+        let (store, tracker) = try newTracker(backend)
         // Other tasks count while transactions that roll back run: had any of their
         // increments joined a transaction, it would have been rolled back with it.
+        let perTask = backend.workload(sqlite: 1_000, postgres: 100)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
-                group.addTask { for _ in 0..<1_000 { try tracker.increment() } }
+                group.addTask { for _ in 0..<perTask { try tracker.increment() } }
             }
             group.addTask {
-                for _ in 0..<200 {
+                for _ in 0..<perTask / 5 {
                     try? store.transaction {
                         try tracker.increment(by: 1_000_000)
                         throw Abort()
@@ -109,6 +120,6 @@ import Testing
             }
             try await group.waitForAll()
         }
-        #expect(try tracker.current == 4_000)
+        #expect(try tracker.current == 4 * perTask)
     }
 }

@@ -4,17 +4,12 @@ import Testing
 
 /// `updates(every:)`: a status now, another after each change by any store, and an end on cancel.
 @Suite struct UpdatesTests {
-    let directory: TemporaryDirectory
-
-    init() throws {
-        directory = try TemporaryDirectory()
-    }
-
-    @Test(.timeLimit(.minutes(5)))
-    func yieldsAfterAWriteFromAnotherStoreOnTheFile() async throws {
-        let writer = try ProgressStore(path: directory.path())
+    @Test(.timeLimit(.minutes(5)), arguments: Backend.all)
+    func yieldsAfterAWriteFromAnotherStoreOnTheFile(backend: Backend) async throws {
+        let location = try backend.newLocation()
+        let writer = try location.open()
         let rows = try writer.trackerSet(named: "watched").createTracker("rows", total: 10)
-        let watcher = try ProgressStore(path: directory.path(), readOnly: true)
+        let watcher = try location.open(readOnly: true)
         let set = try #require(try watcher.getTrackerSet(named: "watched"))
 
         var updates = set.updates(every: .milliseconds(5)).makeAsyncIterator()
@@ -27,9 +22,9 @@ import Testing
         #expect(status?.overall == 15)
     }
 
-    @Test(.timeLimit(.minutes(5)))
-    func endsWhenTheTaskIsCancelled() async throws {
-        let set = try ProgressStore(path: directory.path()).trackerSet(named: "watched")
+    @Test(.timeLimit(.minutes(5)), arguments: Backend.all)
+    func endsWhenTheTaskIsCancelled(backend: Backend) async throws {
+        let set = try backend.newStore().trackerSet(named: "watched")
         let (firstStatus, firstStatusSeen) = AsyncStream<Void>.makeStream()
         let watching = Task {
             var statuses = 0
@@ -45,9 +40,9 @@ import Testing
         #expect(try await watching.value == 1)
     }
 
-    @Test(.timeLimit(.minutes(5)))
-    func throwsWhenTheSetIsRemoved() async throws {
-        let store = try ProgressStore(path: directory.path())
+    @Test(.timeLimit(.minutes(5)), arguments: Backend.all)
+    func throwsWhenTheSetIsRemoved(backend: Backend) async throws {
+        let store = try backend.newStore()
         let set = try store.trackerSet(named: "short-lived")
         var updates = set.updates(every: .milliseconds(5)).makeAsyncIterator()
         _ = try await updates.next()
@@ -57,9 +52,9 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
-    func readsAtMostOncePerIntervalHoweverBusyTheWriter() async throws {
-        let store = try ProgressStore(path: directory.path())
+    @Test(.timeLimit(.minutes(5)), arguments: Backend.all)
+    func readsAtMostOncePerIntervalHoweverBusyTheWriter(backend: Backend) async throws {
+        let store = try backend.newStore()
         let rows = try store.trackerSet(named: "busy").createTracker("rows", total: 1_000_000_000)
         // A thread of its own, not a task: a loop that never suspends would hold one of the
         // few threads of the pool that every async test shares.

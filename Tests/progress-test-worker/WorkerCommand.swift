@@ -1,4 +1,5 @@
 import ProgressTracking
+import ProgressTrackingPostgres
 
 /// One job of the worker, parsed from its arguments: `<command> <store path> <arguments…>`.
 /// Every job works in the tracker set named `WorkerCommand.setName`.
@@ -35,6 +36,33 @@ enum WorkerCommand {
 
     static let setName = "work"
 
+    /// The schema of a PostgreSQL store, when PATH is a `postgresql://` URI: `--schema NAME`
+    /// among the arguments, else the library's default.
+    static let schema: String = {
+        let arguments = CommandLine.arguments
+        guard let option = arguments.firstIndex(of: "--schema"), option + 1 < arguments.count else { return "progress_tracking" }
+        return arguments[option + 1]
+    }()
+
+    /// How long a call of a PostgreSQL store waits for another session's lock:
+    /// `--busy-timeout SECONDS` among the arguments, else the library's default.
+    static let busyTimeout: Duration = {
+        let arguments = CommandLine.arguments
+        guard let option = arguments.firstIndex(of: "--busy-timeout"), option + 1 < arguments.count,
+            let seconds = Int(arguments[option + 1])
+        else { return .seconds(5) }
+        return .seconds(seconds)
+    }()
+
+    /// Opens the store at `path`: an SQLite file, or, for a `postgresql://` or `postgres://`
+    /// URI, the PostgreSQL store in `schema`.
+    static func openStore(_ path: String, readOnly: Bool = false) throws -> ProgressStore {
+        guard path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") else {
+            return try ProgressStore(path: path, readOnly: readOnly)
+        }
+        return try ProgressStore(postgres: path, schema: schema, readOnly: readOnly, busyTimeout: busyTimeout)
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
@@ -66,12 +94,12 @@ enum WorkerCommand {
     func run() throws -> String {
         switch self {
         case let .increment(path, tracker, total, count):
-            let tracker = try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
+            let tracker = try Self.openStore(path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
             for _ in 0..<count { try tracker.increment() }
             return "\(count)"
 
         case let .items(path, tracker, total, start, count):
-            let tracker = try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
+            let tracker = try Self.openStore(path).trackerSet(named: Self.setName).openTracker(tracker, total: total)
             var new = 0
             for offset in 0..<count where try tracker.increment(item: "item-\((start + offset) % total)") {
                 new += 1
@@ -80,7 +108,7 @@ enum WorkerCommand {
             return "new=\(new)"
 
         case let .batches(path, batches, size):
-            let store = try ProgressStore(path: path)
+            let store = try Self.openStore(path)
             let set = try store.trackerSet(named: Self.setName)
             let done = try set.openTracker("batches", total: batches)
             let rows = try set.openTracker("rows", total: batches * size)
@@ -99,14 +127,14 @@ enum WorkerCommand {
             return "new=\(new)"
 
         case let .open(path, tracker):
-            try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker(tracker, total: 1).increment()
+            try Self.openStore(path).trackerSet(named: Self.setName).openTracker(tracker, total: 1).increment()
             return "opened"
 
         case let .watch(path, readOnly, target):
             return try watch(path: path, readOnly: readOnly, target: target)
 
         case let .hold(path):
-            let store = try ProgressStore(path: path)
+            let store = try Self.openStore(path)
             let held = try store.trackerSet(named: Self.setName).openTracker("held", total: 1)
             try store.transaction {
                 try held.increment()
@@ -180,7 +208,7 @@ enum WorkerCommand {
     }
 
     private func watch(path: String, readOnly: Bool, target: Int) throws -> String {
-        let set = try ProgressStore(path: path, readOnly: readOnly).trackerSet(named: Self.setName)
+        let set = try Self.openStore(path, readOnly: readOnly).trackerSet(named: Self.setName)
         var last: [String: Int] = [:]
         var reads = 0
         while true {

@@ -6,6 +6,8 @@
 //   can release several workers at the same moment on a file none of them has created yet;
 //   it then runs its command, may print "progress N" lines, and ends with "done …";
 //   a failure prints "error: …" and exits with status 1.
+// A store PATH that is a postgresql:// URI is a PostgreSQL store, in the schema that
+// `--schema NAME` (anywhere in the arguments) names, waiting `--busy-timeout SECONDS` for locks.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +24,13 @@ func emit(_ line: String) {
 }
 
 do {
-    let command = try WorkerCommand(arguments: Array(CommandLine.arguments.dropFirst()))
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    for name in ["--schema", "--busy-timeout"] {  // read by WorkerCommand.schema and .busyTimeout
+        if let option = arguments.firstIndex(of: name), option + 1 < arguments.count {
+            arguments.removeSubrange(option...option + 1)
+        }
+    }
+    let command = try WorkerCommand(arguments: arguments)
     emit("ready")
     guard readLine() == "go" else { throw WorkerCommand.Failure("no \"go\" on stdin") }
     emit("done \(try command.run())")

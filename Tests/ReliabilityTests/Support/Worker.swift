@@ -19,10 +19,11 @@ final class Worker {
         let description: String
     }
 
-    /// Starts `progress-test-worker arguments…`; it prints "ready" and waits for `go()`.
-    init(_ arguments: [String]) throws {
+    /// Starts `progress-test-worker arguments…`, behind `commandPrefix` if one is given (`ip
+    /// netns exec NAME`, to run it on a host of its own); it prints "ready" and waits for `go()`.
+    init(_ arguments: [String], commandPrefix: [String] = []) throws {
         self.arguments = arguments
-        let executable = Self.executable
+        let executable = commandPrefix.first ?? Self.executable
         // A socket rather than pipes: created close-on-exec in one call, so that workers started
         // by other tests at the same time never inherit our end (which would keep the worker's
         // output from ever ending), and written with MSG_NOSIGNAL, so that writing to a dead
@@ -36,7 +37,7 @@ final class Worker {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, ends[1], 0)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = (commandPrefix + [Self.executable] + arguments).map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + environment).forEach { free($0) } }
         var pid: pid_t = 0
@@ -70,7 +71,7 @@ final class Worker {
     /// Starts one worker per argument list, waits until every one is ready, then lets them
     /// all go at once.
     static func startTogether(_ argumentLists: [[String]]) throws -> [Worker] {
-        let workers = try argumentLists.map(Worker.init)
+        let workers = try argumentLists.map { try Worker($0) }
         for worker in workers { worker.go() }
         return workers
     }

@@ -10,24 +10,50 @@ internal import Darwin
 #endif
 internal import ProgressTracking
 
-/// The store file a command works on, and how commands open it and find sets by name.
+/// The store a command works on, and how commands open it and find sets by name.
+///
+/// The store is `--db`, else `$PROGRESS_TRACKER_DB` unless it is empty (an empty variable
+/// counts as unset, as a shell's `VAR= command` or an unset variable in a script gives), else
+/// the default file. A `postgresql://` or `postgres://` URI there is a PostgreSQL server, whose
+/// store is in the schema `--schema` names, else `$PROGRESS_TRACKER_SCHEMA`, else the default.
 struct StoreAccess {
-    /// `--db`, else `$PROGRESS_TRACKER_DB` unless it is empty (an empty variable counts as
-    /// unset, as a shell's `VAR= command` or an unset variable in a script gives), else the default.
+    /// How messages name the store: the file's path, or the server and schema as
+    /// `host:port/database as user, schema S`, never a password.
     let path: String
+    /// The store on a PostgreSQL server; nil for a file.
+    let server: ServerAddress?
+    /// `--schema`, which only a server has.
+    private let schemaOption: String?
 
     init(_ storeFile: StoreFile, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        path = storeFile.db ?? Self.usualPath(environment: environment)
+        let address = storeFile.db ?? Self.usualPath(environment: environment)
+        if ServerAddress.isURI(address) {
+            let schema = storeFile.schema ?? Self.setting(StoreFile.schemaEnvironmentVariable, in: environment) ?? StoreFile.defaultSchema
+            server = ServerAddress(uri: address, schema: schema)
+            // Without the server support, opening fails first; the URI may hold a password.
+            path = InstalledServerStores.current?.location(of: address, schema: schema) ?? "a PostgreSQL server"
+        } else {
+            server = nil
+            path = address
+        }
+        schemaOption = storeFile.schema
     }
 
-    /// The file a command uses without `--db`.
+    /// The store a command uses without `--db`.
     static func usualPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        environment[StoreFile.environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? StoreFile.defaultPath
+        setting(StoreFile.environmentVariable, in: environment) ?? StoreFile.defaultPath
+    }
+
+    private static func setting(_ variable: String, in environment: [String: String]) -> String? {
+        environment[variable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Opens the store for a command that writes. Only commands that create trackers create
     /// the file: the others would fail on an empty store anyway, and should leave no file behind.
+    /// (A server's schema is created by any command that writes, as the library does.)
     func openForWriting(creatingFile: Bool = false) throws -> ProgressStore {
+        if let server { return try InstalledServerStores.required().open(server.uri, schema: server.schema, readOnly: false) }
+        try refuseSchemaOption()
         try checkExists(unless: creatingFile)
         return try ProgressStore(path: path)
     }
@@ -43,8 +69,15 @@ struct StoreAccess {
 
     /// Opens the store read-only, for commands that only look: they must never create or change the file.
     func openForReading() throws -> ProgressStore {
+        if let server { return try InstalledServerStores.required().open(server.uri, schema: server.schema, readOnly: true) }
+        try refuseSchemaOption()
         try checkExists()
         return try ProgressStore(path: path, readOnly: true)
+    }
+
+    /// `--schema` with a file would be ignored: refused instead, since it shows a mistake.
+    private func refuseSchemaOption() throws {
+        if let schemaOption { throw CommandError.schemaOfAFile(schemaOption, path: path) }
     }
 
     private func checkExists(unless creatingFile: Bool = false) throws {

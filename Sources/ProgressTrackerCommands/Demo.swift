@@ -25,8 +25,9 @@ extension ProgressTrackerCommand {
                 demo` makes it wait, `resume demo` lets it go on, and `cancel demo` stops it \
                 after its current step.
 
-                Its store is --db, else ./progress.sqlite in the current directory: it ignores \
-                $\(StoreFile.environmentVariable), which names your own store. In that file it \
+                Its store is --db (a file, or a postgresql:// URI with --schema), else \
+                ./progress.sqlite in the current directory: it ignores $\(StoreFile.environmentVariable) \
+                and $\(StoreFile.schemaEnvironmentVariable), which name your own store. In that store it \
                 changes only a set named "demo" that it made (every tracker's cursor starts with \
                 "\(DemoCursor.mark)"), and replaces it when that run was finished or for another \
                 --items. It refuses any other set named "demo", and then changes nothing.
@@ -73,8 +74,8 @@ extension ProgressTrackerCommand {
         func run() throws {
             // Not $PROGRESS_TRACKER_DB: that names the user's own store, which a demo has no business filling.
             let access = StoreAccess(storeFile, environment: [:])
-            let commands = DemoCommands(path: access.path)
-            var demo = try DemoImport(store: try access.openForWriting(creatingFile: true), recordCount: items)
+            let commands = DemoCommands(access)
+            var demo = try DemoImport(store: try access.openForWriting(creatingFile: true), recordCount: items, commands: commands)
             ([DemoText.start(demo, path: access.path), DemoText.failureRule(recordCount: items)] + DemoText.controls(commands))
                 .forEach { print($0) }
             var progress = DemoProgress(trackerSet: demo.trackerSet)

@@ -6,7 +6,6 @@ internal import ProgressTrackerRendering
 /// Every command names itself (`commandName`): without it, argument-parser derives each
 /// subcommand's name from its type by reflection at every start, which was a third of the
 /// instructions of a whole `progress-tracker increment` call.
-@main
 struct ProgressTrackerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress-tracker",
@@ -15,6 +14,13 @@ struct ProgressTrackerCommand: ParsableCommand {
             The store is the file given by --db (before or after the command name), else \
             $PROGRESS_TRACKER_DB, else ./progress.sqlite. An empty --db is refused; an empty \
             $PROGRESS_TRACKER_DB counts as unset.
+
+            A postgresql:// or postgres:// URI in their place is a store on a PostgreSQL \
+            server, in the schema --schema names (else $PROGRESS_TRACKER_SCHEMA, else \
+            progress_tracking), for workers and watchers on many hosts. Keep its password in \
+            ~/.pgpass (or the file $PGPASSFILE names) or $PGPASSWORD, which libpq reads, \
+            rather than in the URI; either way no output shows it: messages name the server \
+            as host:port/database and the user.
 
             Names and keys are printed with control characters escaped (\\e, \\n, \\u{202E}, \
             and \\\\ for a backslash); --json and --csv keep them exact.
@@ -36,22 +42,4 @@ struct ProgressTrackerCommand: ParsableCommand {
     // Declared here too so that `--db PATH` may come before the command name; each command
     // reads it through its own `StoreFile`.
     @OptionGroup var storeFile: StoreFile
-
-    /// Runs the command as the argument parser's own `main` does, but prints errors through
-    /// `ErrorText`: their messages quote names, paths and arguments, which must reach the
-    /// terminal escaped.
-    ///
-    /// Synchronous, so that a command starts without the concurrency runtime's main task; the
-    /// one command that runs async work (`watch`) waits for it (`AsyncWork`).
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let status = exitCode(for: error)
-            guard status != .success else { exit(withError: error) }  // --help: printed as it is
-            StandardOutput.writeError(ErrorText.report(message: message(for: error), fullReport: fullMessage(for: error)))
-            exit(withError: status)
-        }
-    }
 }

@@ -57,10 +57,11 @@ struct DemoImport {
     private(set) var failedToRetry: Int
 
     /// Resumes the set `demo` of `store` if it holds an unfinished import of `recordCount`
-    /// records, else starts it afresh, replacing a set the demo made before.
+    /// records, else starts it afresh, replacing a set the demo made before. `commands` reach
+    /// the store, for messages.
     /// - Throws: `CommandError.notTheDemos` when a set named `demo` is there that the demo did
     ///   not make; nothing is changed then.
-    init(store: ProgressStore, recordCount: Int) throws {
+    init(store: ProgressStore, recordCount: Int, commands: DemoCommands) throws {
         self.recordCount = recordCount
         // One transaction, so that a crash here leaves either the old set or a complete new one.
         (start, trackerSet, trackers, positions) = try store.transaction {
@@ -68,7 +69,7 @@ struct DemoImport {
             var positions = Array(repeating: 0, count: Self.stages.count)
             if let existing = try store.getTrackerSet(named: Self.setName) {
                 let status = try existing.getStatus()
-                guard let cursors = Self.cursors(in: status) else { throw CommandError.notTheDemos(path: store.path) }
+                guard let cursors = Self.cursors(in: status) else { throw CommandError.notTheDemos(path: store.path, removal: commands.removal) }
                 let resumable = status.overall < 100 && cursors.allSatisfy { $0.recordCount == recordCount }
                     && status.trackers.values.allSatisfy { $0.total == recordCount }
                 if resumable {

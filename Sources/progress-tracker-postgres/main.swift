@@ -1,0 +1,3 @@
+internal import ProgressTrackerCommands
+
+ProgressTrackerTool.main(serverStores: PostgresServerStores())
