@@ -1,20 +1,26 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The benchmarks live in their own package so that the library's users never resolve GRDB.
+// The benchmarks live in their own package so that the library's users never resolve GRDB or
+// PostgresNIO.
 let package = Package(
     name: "ProgressTrackingBenchmarks",
     traits: [
-        .default(enabledTraits: ["GRDB"]),
+        .default(enabledTraits: ["GRDB", "PostgresNIO"]),
         .trait(
             name: "GRDB",
             description: "Measure the GRDB side too. Its release build alone takes over two minutes on 2 cores, so CI builds without it."
+        ),
+        .trait(
+            name: "PostgresNIO",
+            description: "Measure PostgresNIO on the PostgreSQL rows too. It brings SwiftNIO, swift-nio-ssl and swift-crypto, minutes of building, so CI builds without it."
         ),
     ],
     dependencies: [
         // Named, because a path dependency is otherwise known by its folder name, which differs per checkout.
         .package(name: "ProgressTracking", path: ".."),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The baseline: the library's SQL in plain C over the system libsqlite3.
@@ -22,12 +28,26 @@ let package = Package(
             name: "CBaseline",
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
+        // libpq, for the PostgreSQL baseline, under a name the library's own module does not use.
+        .systemLibrary(
+            name: "CBenchLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // The PostgreSQL baseline: the minimal SQL in plain C over libpq.
+        .target(
+            name: "CPostgresBaseline",
+            dependencies: ["CBenchLibPQ"]
+        ),
         .executableTarget(
             name: "progress-bench",
             dependencies: [
                 "CBaseline",
+                "CPostgresBaseline",
                 .product(name: "ProgressTracking", package: "ProgressTracking"),
+                .product(name: "ProgressTrackingPostgres", package: "ProgressTracking"),
                 .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["GRDB"])),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgresNIO"])),
             ]
         ),
     ],

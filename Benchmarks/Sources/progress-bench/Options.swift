@@ -1,22 +1,28 @@
 /// The command line: `progress-bench [--quick] [--scale] [--filter NAME]... [--side SIDE]...
-/// [--calls N] [--json FILE]`.
+/// [--calls N] [--postgres URI] [--json FILE]`.
 struct Options {
     /// Every row once with tiny counts, checking that the sides did the same work (for CI).
     var quick = false
     /// The rows that show how costs grow with the data, instead of the table of issue 6.
     var scale = false
-    /// Row names or prefixes to run; empty runs every row.
+    /// Rows to run, each with the rows under it ("increment" includes "increment.batch"), or
+    /// with a leading "=" that row alone (for profiling one row); empty runs every row.
     var filters: [String] = []
     /// The sides to run (all when none is named); GRDB is absent when the package is built
     /// without its `GRDB` trait.
-    var sides = SideKind.allCases
+    var sides = SideKind.allCases.filter(\.measuresSQLite)
+    /// The sides of the PostgreSQL rows, named by the same `--side`; PostgresNIO is absent
+    /// when the package is built without its `PostgresNIO` trait.
+    var postgresSides = SideKind.allCases.filter(\.measuresPostgres)
+    /// The server of the PostgreSQL rows, a libpq URI; nil: `$PROGRESS_TRACKER_TEST_POSTGRES`.
+    var postgres: String?
     /// A fixed number of calls per turn instead of a minimum time: for profiling with
     /// callgrind, where instructions per call are what one compares.
     var calls: Int?
     var jsonPath: String?
 
     static let usage =
-        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb]... [--calls N] [--json FILE]"
+        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb|postgresnio]... [--calls N] [--postgres URI] [--json FILE]"
 
     init(arguments: [String]) throws {
         var arguments = arguments[...]
@@ -27,6 +33,7 @@ struct Options {
             case "--scale": scale = true
             case "--filter": filters.append(try Self.value(of: argument, in: &arguments))
             case "--json": jsonPath = try Self.value(of: argument, in: &arguments)
+            case "--postgres": postgres = try Self.value(of: argument, in: &arguments)
             case "--side":
                 let name = try Self.value(of: argument, in: &arguments)
                 guard let side = SideKind(rawValue: name) else { throw BenchError("no side \(name) in this build") }
@@ -40,7 +47,10 @@ struct Options {
                 throw BenchError("unknown argument \(argument); \(Self.usage)")
             }
         }
-        if !named.isEmpty { sides = sides.filter(named.contains) }
+        if !named.isEmpty {
+            sides = sides.filter(named.contains)
+            postgresSides = postgresSides.filter(named.contains)
+        }
     }
 
     private static func value(of option: String, in arguments: inout ArraySlice<String>) throws -> String {
@@ -49,6 +59,6 @@ struct Options {
     }
 
     func includes(_ row: String) -> Bool {
-        filters.isEmpty || filters.contains { row == $0 || row.hasPrefix($0 + ".") }
+        filters.isEmpty || filters.contains { row == $0 || row.hasPrefix($0 + ".") || "=" + row == $0 }
     }
 }

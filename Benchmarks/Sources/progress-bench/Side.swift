@@ -29,11 +29,15 @@ struct StatusDigest: Equatable {
     var currentSum: Int
 }
 
-/// The sides, in the order each round runs them.
+/// The sides, in the order each round runs them. PostgresNIO measures the PostgreSQL rows
+/// only (see `PostgresSide.swift`).
 enum SideKind: String, CaseIterable {
     case library, c
     #if GRDB
     case grdb
+    #endif
+    #if PostgresNIO
+    case postgresnio
     #endif
 
     func open(path: String, durability: Durability = .normal) throws -> any Side {
@@ -42,6 +46,9 @@ enum SideKind: String, CaseIterable {
         case .c: try CSide(path: path, durability: durability)
         #if GRDB
         case .grdb: try GRDBSide(path: path, durability: durability)
+        #endif
+        #if PostgresNIO
+        case .postgresnio: throw BenchError("PostgresNIO has no SQLite side")
         #endif
         }
     }

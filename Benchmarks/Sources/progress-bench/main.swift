@@ -1,7 +1,8 @@
 import Foundation
 
-// progress-bench: the library's hot operations against the same SQL in C and through GRDB.
-// The README's "Performance" section shows its table; issue 6 says what each row measures.
+// progress-bench: the library's hot operations against the same SQL in C and through GRDB,
+// and on a PostgreSQL server against a minimal C program over libpq and PostgresNIO. The
+// README's "Performance" section shows its table; issues 6 and 14 say what each row measures.
 
 func runBenchmarks(_ options: Options) throws {
     let machine = Machine.current()
@@ -27,8 +28,10 @@ func runBenchmarks(_ options: Options) throws {
         rows += try measurement.measure()
         FileHandle.standardError.write(Data("\(measurement.name): \(String(format: "%.1f", now() - started)) s\n".utf8))
     }
-    Table.print(rows, sides: options.sides)
-    if let path = options.jsonPath { try Table.writeJSON(rows, machine: machine, to: path) }
+    if !rows.isEmpty { Table.print(rows, sides: options.sides) }
+    let postgres = try PostgresRows.measure(options)
+    rows += postgres.rows
+    if let path = options.jsonPath { try Table.writeJSON(rows, machine: machine, server: postgres.server, to: path) }
     if options.quick { print("quick check: \(rows.count) rows, every side did the same work") }
 }
 
