@@ -138,11 +138,18 @@ static int end(pgb_db *db, int rc) {
 
 // MARK: - Opening
 
+static void ignore_notice(void *context, const char *message) {
+    (void)context;
+    (void)message;
+}
+
 int pgb_open(const char *conninfo, const char *schema, pgb_db **out) {
     pgb_db *db = calloc(1, sizeof *db);
     *out = db;
     db->conn = PQconnectdb(conninfo);
     if (PQstatus(db->conn) != CONNECTION_OK) return fail(db, "connect: %s", PQerrorMessage(db->conn));
+    // The server's notices (what a DROP SCHEMA ... CASCADE dropped) would interleave with the table.
+    PQsetNoticeProcessor(db->conn, ignore_notice, NULL);
     if (!schema) return 0;
     char *quoted = PQescapeIdentifier(db->conn, schema, strlen(schema));
     if (!quoted) return fail(db, "schema name: %s", PQerrorMessage(db->conn));
