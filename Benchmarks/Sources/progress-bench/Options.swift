@@ -1,5 +1,5 @@
 /// The command line: `progress-bench [--quick] [--scale] [--filter NAME]... [--side SIDE]...
-/// [--calls N] [--postgres URI] [--json FILE]`.
+/// [--calls N] [--json FILE]`.
 struct Options {
     /// Every row once with tiny counts, checking that the sides did the same work (for CI).
     var quick = false
@@ -14,7 +14,8 @@ struct Options {
     /// The sides of the PostgreSQL rows, named by the same `--side`; PostgresNIO is absent
     /// when the package is built without its `PostgresNIO` trait.
     var postgresSides = SideKind.allCases.filter(\.measuresPostgres)
-    /// The server of the PostgreSQL rows, a libpq URI; nil: `$PROGRESS_TRACKER_TEST_POSTGRES`.
+    /// `--postgres URI`: the server of the PostgreSQL rows, a libpq URI; nil:
+    /// `$PROGRESS_TRACKER_TEST_POSTGRES`.
     var postgres: String?
     /// A fixed number of calls per turn instead of a minimum time: for profiling with
     /// callgrind, where instructions per call are what one compares.
@@ -22,7 +23,7 @@ struct Options {
     var jsonPath: String?
 
     static let usage =
-        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb|postgresnio]... [--calls N] [--postgres URI] [--json FILE]"
+        "usage: progress-bench [--quick] [--scale] [--filter NAME]... [--side library|c|grdb]... [--calls N] [--json FILE]"
 
     init(arguments: [String]) throws {
         var arguments = arguments[...]

@@ -29,14 +29,14 @@ struct StatusDigest: Equatable {
     var currentSum: Int
 }
 
-/// The sides, in the order each round runs them. PostgresNIO measures the PostgreSQL rows
-/// only (see `PostgresSide.swift`).
+/// The sides, in the order each round runs them.
 enum SideKind: String, CaseIterable {
     case library, c
     #if GRDB
     case grdb
     #endif
     #if PostgresNIO
+    /// The PostgreSQL rows' Swift peer only (see `PostgresSide.swift`).
     case postgresnio
     #endif
 

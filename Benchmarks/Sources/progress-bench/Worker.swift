@@ -1,11 +1,10 @@
 import Foundation
 
 /// A child process of the rows that need several processes or a clean peak-memory reading:
-/// `progress-bench --worker increment|memory SIDE PATH COUNT [START]` (and `--worker postgres`,
-/// see `PostgresWorker`). It prints its results on stdout, one number per line.
+/// `progress-bench --worker increment|memory SIDE PATH COUNT [START]`. It prints its results
+/// on stdout, one number per line.
 enum Worker {
     static func run(_ arguments: [String]) throws {
-        if arguments.first == "postgres" { return try PostgresWorker.run(Array(arguments.dropFirst())) }
         guard arguments.count >= 4, let kind = SideKind(rawValue: arguments[1]), let count = Int(arguments[3]) else {
             throw BenchError("usage: --worker increment|memory SIDE PATH COUNT [START]")
         }

@@ -1,8 +1,7 @@
 import Foundation
 
-// progress-bench: the library's hot operations against the same SQL in C and through GRDB,
-// and on a PostgreSQL server against a minimal C program over libpq and PostgresNIO. The
-// README's "Performance" section shows its table; issues 6 and 14 say what each row measures.
+// progress-bench: the library's hot operations against the same SQL in C and through GRDB.
+// The README's "Performance" section shows its table; issue 6 says what each row measures.
 
 func runBenchmarks(_ options: Options) throws {
     let machine = Machine.current()
@@ -37,7 +36,9 @@ func runBenchmarks(_ options: Options) throws {
 
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if arguments.first == "--worker" {
+    if arguments.starts(with: ["--worker", "postgres"]) {
+        try PostgresWorker.run(Array(arguments.dropFirst(2)))
+    } else if arguments.first == "--worker" {
         try Worker.run(Array(arguments.dropFirst()))
     } else {
         try runBenchmarks(try Options(arguments: arguments))
