@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "ProgressTrackingBenchmarks",
     traits: [
-        .default(enabledTraits: ["GRDB", "PostgresNIO"]),
+        .default(enabledTraits: ["GRDB"]),
         .trait(
             name: "GRDB",
             description: "Measure the GRDB side too. Its release build alone takes over two minutes on 2 cores, so CI builds without it."
