@@ -8,7 +8,7 @@ enum PostgresRows {
     static func measure(_ options: Options) throws -> (server: PostgresServer.Description?, rows: [RowResult]) {
         let processes = PostgresProcesses.shapes(scale: options.scale)
         let names = (options.scale ? [] : PostgresOperation.all.map(\.name)) + processes.map(\.name)
-        guard names.contains(where: options.includes) else { return (nil, []) }
+        guard names.contains(where: options.includes), !options.postgresSides.isEmpty else { return (nil, []) }
         guard let uri = try PostgresServer.configured(options) else {
             print("PostgreSQL rows skipped: no server (set PROGRESS_TRACKER_TEST_POSTGRES or pass --postgres URI)")
             return (nil, [])
