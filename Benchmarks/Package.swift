@@ -1,8 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The benchmarks live in their own package so that the library's users never resolve GRDB or
-// PostgresNIO.
+// The benchmarks live in their own package so that the library's users never resolve GRDB.
 let package = Package(
     name: "ProgressTrackingBenchmarks",
     traits: [
@@ -11,16 +10,11 @@ let package = Package(
             name: "GRDB",
             description: "Measure the GRDB side too. Its release build alone takes over two minutes on 2 cores, so CI builds without it."
         ),
-        .trait(
-            name: "PostgresNIO",
-            description: "Measure PostgresNIO on the PostgreSQL rows too. It brings SwiftNIO, swift-nio-ssl and swift-crypto, minutes of building, so CI builds without it."
-        ),
     ],
     dependencies: [
         // Named, because a path dependency is otherwise known by its folder name, which differs per checkout.
         .package(name: "ProgressTracking", path: ".."),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The baseline: the library's SQL in plain C over the system libsqlite3.
@@ -47,7 +41,6 @@ let package = Package(
                 .product(name: "ProgressTracking", package: "ProgressTracking"),
                 .product(name: "ProgressTrackingPostgres", package: "ProgressTracking"),
                 .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["GRDB"])),
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgresNIO"])),
             ]
         ),
     ],

@@ -10,9 +10,8 @@ struct Options {
     var filters: [String] = []
     /// The sides to run (all when none is named); GRDB is absent when the package is built
     /// without its `GRDB` trait.
-    var sides = SideKind.allCases.filter(\.measuresSQLite)
-    /// The sides of the PostgreSQL rows, named by the same `--side`; PostgresNIO is absent
-    /// when the package is built without its `PostgresNIO` trait.
+    var sides = SideKind.allCases
+    /// The sides of the PostgreSQL rows, named by the same `--side`.
     var postgresSides = SideKind.allCases.filter(\.measuresPostgres)
     /// `--postgres URI`: the server of the PostgreSQL rows, a libpq URI; nil:
     /// `$PROGRESS_TRACKER_TEST_POSTGRES`.

@@ -30,16 +30,16 @@ struct PostgresProcesses {
     private var count: Int { options.quick ? 20 : 0 }
     private var rounds: Int { options.quick ? 1 : 3 }
 
-    func run(_ shape: Shape) async throws -> RowResult {
+    func run(_ shape: Shape) throws -> RowResult {
         defer { try? server.dropSchemas() }
         let sets = shape.oneTracker ? Array(repeating: "bench", count: shape.processes) : (0..<shape.processes).map { "bench-\($0)" }
         var schemas: [SideKind: String] = [:]
         for kind in options.postgresSides {
             let schema = server.schema(row: shape.name, side: kind)
             for set in Set(sets) {
-                let side = try await kind.open(postgres: server.uri, schema: schema, set: set)
-                try await side.addTrackers(1)
-                try await side.close()
+                let side = try kind.open(postgres: server.uri, schema: schema, set: set)
+                try side.addTrackers(1)
+                try side.close()
             }
             schemas[kind] = schema
         }
@@ -75,7 +75,7 @@ struct PostgresProcesses {
                 cpu[kind] = used
             }
         }
-        try await check(shape, schemas: schemas, expected: expected)
+        try check(shape, schemas: schemas, expected: expected)
         var details: [String: [SideKind: Double]] = [
             "p99_ms": latencies.mapValues { 1_000 * percentile(0.99, of: $0) },
             "max_ms": latencies.mapValues { 1_000 * $0.max()! },
@@ -90,15 +90,15 @@ struct PostgresProcesses {
 
     /// Every tracker holds exactly the increments its workers said they made: none lost, none
     /// doubled; in quick mode, where each worker makes a fixed count, every side made the same.
-    private func check(_ shape: Shape, schemas: [SideKind: String], expected: [SideKind: [String: Int]]) async throws {
+    private func check(_ shape: Shape, schemas: [SideKind: String], expected: [SideKind: [String: Int]]) throws {
         if options.quick, Set(expected.values).count > 1 {
             throw BenchError("\(shape.name): the sides' workers made different counts: \(expected)")
         }
         for (kind, counts) in expected {
             for (set, count) in counts {
-                let side = try await kind.open(postgres: server.uri, schema: schemas[kind]!, set: set)
-                let current = try await side.current()
-                try await side.close()
+                let side = try kind.open(postgres: server.uri, schema: schemas[kind]!, set: set)
+                let current = try side.current()
+                try side.close()
                 guard current == count else {
                     throw BenchError("\(shape.name): \(kind) counted \(current) in \(set), its workers made \(count)")
                 }
@@ -116,21 +116,21 @@ enum PostgresWorker {
         guard arguments.count == 7, let kind = SideKind(rawValue: arguments[0]), kind.measuresPostgres,
               let start = Double(arguments[4]), let stop = Double(arguments[5]), let count = Int(arguments[6])
         else { throw BenchError("usage: --worker postgres SIDE URI SCHEMA SET START STOP COUNT") }
-        let lines = try waitFor {
-            let side = try await kind.open(postgres: arguments[1], schema: arguments[2], set: arguments[3])
-            _ = try await side.current()  // the statements prepared and the tracker found before the start
+        let lines = try { () throws -> [String] in
+            let side = try kind.open(postgres: arguments[1], schema: arguments[2], set: arguments[3])
+            _ = try side.current()  // the statements prepared and the tracker found before the start
             while now() < start { usleep(100) }
             var latencies: [Double] = []
             let first = now()
             while stop > 0 ? now() < stop : latencies.count < count {
                 let begin = now()
-                try await side.increment(times: 1)
+                try side.increment(times: 1)
                 latencies.append(now() - begin)
             }
             let last = now()
-            try await side.close()
+            try side.close()
             return ["\(latencies.count)", "\(first)", "\(last)"] + latencies.map { "\($0)" }
-        }
+        }()
         print(lines.joined(separator: "\n"))
     }
 }

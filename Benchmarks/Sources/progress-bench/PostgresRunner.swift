@@ -24,22 +24,22 @@ struct PostgresRunner {
         }
     }
 
-    func run(_ operation: PostgresOperation) async throws -> RowResult {
+    func run(_ operation: PostgresOperation) throws -> RowResult {
         var sides: [Turns] = []
         defer { try? server.dropSchemas() }
         for kind in options.postgresSides {
-            let side = try await kind.open(postgres: server.uri, schema: server.schema(row: operation.name, side: kind))
+            let side = try kind.open(postgres: server.uri, schema: server.schema(row: operation.name, side: kind))
             sides.append(Turns(kind: kind, side: side))
-            try await side.addTrackers(operation.trackers)
+            try side.addTrackers(operation.trackers)
         }
         for turns in sides {
             // Warm-up: statements prepared, plans and pages cached, as in a program that has run a while.
-            try await turn(operation, turns, measured: false)
+            try turn(operation, turns, measured: false)
         }
         for _ in 0..<rounds {
-            for turns in sides { try await turn(operation, turns, measured: true) }
+            for turns in sides { try turn(operation, turns, measured: true) }
         }
-        try await check(operation, sides)
+        try check(operation, sides)
         var result = RowResult(name: operation.name, values: Dictionary(uniqueKeysWithValues: sides.map { ($0.kind, median($0.rates)) }))
         result.details["client_cpu_seconds"] = Dictionary(uniqueKeysWithValues: sides.map { ($0.kind, $0.clientSeconds / Double($0.operations)) })
         let server = sides.compactMap { turns in turns.serverSeconds.map { (turns.kind, $0 / Double(turns.operations)) } }
@@ -48,12 +48,12 @@ struct PostgresRunner {
     }
 
     /// Runs `work` until `minimumTurn` has passed and `minimumCalls` are made, keeping its rate.
-    private func turn(_ operation: PostgresOperation, _ turns: Turns, measured: Bool) async throws {
+    private func turn(_ operation: PostgresOperation, _ turns: Turns, measured: Bool) throws {
         let (client, server) = (cpuSeconds(), self.server.cpuSeconds())
         let start = now()
         var calls = 0
         repeat {
-            try await operation.work(turns.side)
+            try operation.work(turns.side)
             calls += 1
         } while calls < minimumCalls || now() - start < minimumTurn
         let elapsed = now() - start
@@ -72,15 +72,15 @@ struct PostgresRunner {
     /// Each side's first tracker holds exactly the increments it made, and its status agrees
     /// with its overall; in quick mode, where every side made the same calls, all sides read
     /// the same status and overall progress.
-    private func check(_ operation: PostgresOperation, _ sides: [Turns]) async throws {
+    private func check(_ operation: PostgresOperation, _ sides: [Turns]) throws {
         var digests: [SideKind: StatusDigest] = [:]
         for turns in sides {
-            let current = try await turns.side.current()
+            let current = try turns.side.current()
             guard current == turns.counted else {
                 throw BenchError("\(operation.name): \(turns.kind) counted \(current), expected \(turns.counted)")
             }
-            var digest = try await turns.side.status()
-            guard sameOverall(try await turns.side.overall(), digest.overall) else {
+            var digest = try turns.side.status()
+            guard sameOverall(try turns.side.overall(), digest.overall) else {
                 throw BenchError("\(operation.name): \(turns.kind) overall differs from its status")
             }
             if !options.quick, operation.counted > 0 {
@@ -89,7 +89,7 @@ struct PostgresRunner {
                 digest.overall = 0
             }
             digests[turns.kind] = digest
-            try await turns.side.close()
+            try turns.side.close()
         }
         guard let first = digests.values.first,
               digests.values.allSatisfy({ $0.trackerCount == first.trackerCount && $0.currentSum == first.currentSum && sameOverall($0.overall, first.overall) })

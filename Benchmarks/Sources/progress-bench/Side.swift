@@ -35,10 +35,6 @@ enum SideKind: String, CaseIterable {
     #if GRDB
     case grdb
     #endif
-    #if PostgresNIO
-    /// The PostgreSQL rows' Swift peer only (see `PostgresSide.swift`).
-    case postgresnio
-    #endif
 
     func open(path: String, durability: Durability = .normal) throws -> any Side {
         switch self {
@@ -46,9 +42,6 @@ enum SideKind: String, CaseIterable {
         case .c: try CSide(path: path, durability: durability)
         #if GRDB
         case .grdb: try GRDBSide(path: path, durability: durability)
-        #endif
-        #if PostgresNIO
-        case .postgresnio: throw BenchError("PostgresNIO has no SQLite side")
         #endif
         }
     }

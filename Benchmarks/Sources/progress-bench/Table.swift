@@ -54,9 +54,6 @@ extension SideKind {
         #if GRDB
         case .grdb: "GRDB"
         #endif
-        #if PostgresNIO
-        case .postgresnio: "PostgresNIO"
-        #endif
         }
     }
 }
