@@ -22,11 +22,24 @@ let package = Package(
             name: "CBaseline",
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
+        // libpq, for the PostgreSQL baseline, under a name the library's own module does not use.
+        .systemLibrary(
+            name: "CBenchLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // The PostgreSQL baseline: the minimal SQL in plain C over libpq.
+        .target(
+            name: "CPostgresBaseline",
+            dependencies: ["CBenchLibPQ"]
+        ),
         .executableTarget(
             name: "progress-bench",
             dependencies: [
                 "CBaseline",
+                "CPostgresBaseline",
                 .product(name: "ProgressTracking", package: "ProgressTracking"),
+                .product(name: "ProgressTrackingPostgres", package: "ProgressTracking"),
                 .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["GRDB"])),
             ]
         ),

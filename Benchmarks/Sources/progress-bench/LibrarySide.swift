@@ -7,9 +7,14 @@ final class LibrarySide: SpreadCounting {
     private var first: ProgressTracker?
     private var nextItem = 0
 
-    init(path: String, durability: Durability) throws {
-        store = try ProgressStore(path: path, durability: durability)
-        set = try store.trackerSet(named: "bench")
+    /// The library on `store` (an SQLite file, or a PostgreSQL schema), counting into the set `set`.
+    init(store: ProgressStore, set: String = "bench") throws {
+        self.store = store
+        self.set = try store.trackerSet(named: set)
+    }
+
+    convenience init(path: String, durability: Durability) throws {
+        try self.init(store: try ProgressStore(path: path, durability: durability))
     }
 
     private func firstTracker() throws -> ProgressTracker {

@@ -11,6 +11,11 @@ struct Options {
     /// The sides to run (all when none is named); GRDB is absent when the package is built
     /// without its `GRDB` trait.
     var sides = SideKind.allCases
+    /// The sides of the PostgreSQL rows, named by the same `--side`.
+    var postgresSides = SideKind.allCases.filter(\.measuresPostgres)
+    /// `--postgres URI`: the server of the PostgreSQL rows, a libpq URI; nil:
+    /// `$PROGRESS_TRACKER_TEST_POSTGRES`.
+    var postgres: String?
     /// A fixed number of calls per turn instead of a minimum time: for profiling with
     /// callgrind, where instructions per call are what one compares.
     var calls: Int?
@@ -30,6 +35,7 @@ struct Options {
             case "--scale": scale = true
             case "--filter": filters.append(try Self.value(of: argument, in: &arguments))
             case "--json": jsonPath = try Self.value(of: argument, in: &arguments)
+            case "--postgres": postgres = try Self.value(of: argument, in: &arguments)
             case "--side":
                 let name = try Self.value(of: argument, in: &arguments)
                 guard let side = SideKind(rawValue: name) else { throw BenchError("no side \(name) in this build") }
@@ -43,7 +49,10 @@ struct Options {
                 throw BenchError("unknown argument \(argument); \(Self.usage)")
             }
         }
-        if !named.isEmpty { sides = sides.filter(named.contains) }
+        if !named.isEmpty {
+            sides = sides.filter(named.contains)
+            postgresSides = postgresSides.filter(named.contains)
+        }
     }
 
     private static func value(of option: String, in arguments: inout ArraySlice<String>) throws -> String {

@@ -37,14 +37,16 @@ enum Table {
         return value >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
     }
 
-    static func writeJSON(_ rows: [RowResult], machine: Machine, to path: String) throws {
+    /// `server` describes the PostgreSQL server of the PostgreSQL rows, if they ran.
+    static func writeJSON(_ rows: [RowResult], machine: Machine, server: PostgresServer.Description? = nil, to path: String) throws {
         struct Document: Encodable {
             let machine: Machine
+            let server: PostgresServer.Description?
             let rows: [RowResult]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(Document(machine: machine, rows: rows)).write(to: URL(fileURLWithPath: path))
+        try encoder.encode(Document(machine: machine, server: server, rows: rows)).write(to: URL(fileURLWithPath: path))
     }
 }
 

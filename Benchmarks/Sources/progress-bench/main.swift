@@ -34,14 +34,18 @@ func runBenchmarks(_ options: Options) throws {
         rows += try measurement.measure()
         FileHandle.standardError.write(Data("\(measurement.name): \(String(format: "%.1f", now() - started)) s\n".utf8))
     }
-    Table.print(rows, sides: options.sides)
-    if let path = options.jsonPath { try Table.writeJSON(rows, machine: machine, to: path) }
+    if !rows.isEmpty { Table.print(rows, sides: options.sides) }
+    let postgres = try PostgresRows.measure(options)
+    rows += postgres.rows
+    if let path = options.jsonPath { try Table.writeJSON(rows, machine: machine, server: postgres.server, to: path) }
     if options.quick { print("quick check: \(rows.count) rows, every side did the same work") }
 }
 
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if arguments.first == "--worker" {
+    if arguments.starts(with: ["--worker", "postgres"]) {
+        try PostgresWorker.run(Array(arguments.dropFirst(2)))
+    } else if arguments.first == "--worker" {
         try Worker.run(Array(arguments.dropFirst()))
     } else {
         try runBenchmarks(try Options(arguments: arguments))
