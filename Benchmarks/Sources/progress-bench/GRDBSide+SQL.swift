@@ -82,6 +82,22 @@ extension GRDBSide {
 
         // MARK: - Failures (+Failures)
 
+        static let recordFailure = """
+            INSERT INTO tracker_failure (tracker_id, key, reason, attempts, first_at, last_at)
+            SELECT :id, :key, :reason, 1, :now, :now
+            WHERE EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
+                AND NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key)
+            ON CONFLICT (tracker_id, key) DO UPDATE SET
+                attempts = attempts + 1, last_at = excluded.last_at, reason = excluded.reason
+            RETURNING attempts
+            """
+        static let countFailure = """
+            UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id RETURNING failure_sampled_at
+            """
+        static let markFailuresSampled = """
+            UPDATE tracker_detail SET failure_sampled_at = :now
+            WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+            """
         static let resolveFailure = """
             UPDATE tracker_failure SET resolved_at = :now, resolution = :resolution
             WHERE tracker_id = :id AND key = :key AND resolved_at IS NULL
@@ -94,6 +110,13 @@ extension GRDBSide {
         static let recountFailure = """
             UPDATE tracker_detail SET failed = failed + 1
             WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
+            """
+        static let trackerFailures = """
+            SELECT t.name AS tracker, f.key, f.reason, f.attempts, f.first_at, f.last_at, f.resolved_at, f.resolution
+            FROM tracker_failure f JOIN tracker t ON t.id = f.tracker_id
+            WHERE f.tracker_id = :scope AND t.token = :token
+                AND (:resolved IS NULL OR (f.resolved_at IS NOT NULL) = :resolved)
+            ORDER BY f.first_at, f.key LIMIT :limit
             """
 
         // MARK: - Progress (+Progress)
