@@ -16,7 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The layers, each importing only the one below it (see the README's "Architecture").
+        // The layers, each importing only the one below it (see the Architecture article in
+        // Sources/ProgressTracking/ProgressTracking.docc).
         // The system libsqlite3, under a module name no other package uses, so that a build
         // that also contains GRDB or SQLite.swift has no module clash.
         .systemLibrary(

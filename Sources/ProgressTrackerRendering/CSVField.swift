@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// One field of the CSV the commands print (`history --csv`, `failures --csv`).
 ///
 /// Machine output, so the value stays exact: RFC 4180 quoting, and no terminal escaping. A
@@ -9,6 +7,6 @@ package enum CSVField {
     /// `field` as it stands between the commas of a line.
     package static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.replacing("\"", with: "\"\"") + "\""
     }
 }

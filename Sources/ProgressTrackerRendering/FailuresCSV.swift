@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import ProgressTracking
 
 /// `failures --csv`: a header, then one row per failed item, with times in ISO 8601 (UTC).

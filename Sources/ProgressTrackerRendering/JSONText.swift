@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// The JSON the commands print: keys sorted, dates as ISO 8601 text, which people and jq read
 /// (Foundation's default is seconds since 2001).

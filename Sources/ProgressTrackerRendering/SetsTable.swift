@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import ProgressTracking
 
 /// The `sets` listing: a header, then one line per set with its run: how long it was active,

@@ -1,4 +1,8 @@
-internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Writing to standard output and standard error as it happens.
 package enum StandardOutput {
@@ -13,6 +17,7 @@ package enum StandardOutput {
     /// flushes every stream; naming `stdout`, a C global, is not concurrency-safe).
     package static func writeError(_ text: String) {
         fflush(nil)
-        FileHandle.standardError.write(Data(text.utf8))
+        // Nowhere is left to report a failure to.
+        try? DescriptorOutput.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 }

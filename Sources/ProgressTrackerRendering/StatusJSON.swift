@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 package import ProgressTracking
 
 /// `status --json`: the library's encoding of a set's status, with the keys scripts test

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+package import FoundationEssentials
+#else
 package import Foundation
+#endif
 package import ProgressTracking
 
 /// What `watch` shows of a set: on a terminal the status table and a pace line below it, in a
@@ -40,7 +44,7 @@ package struct WatchText: Sendable {
             return "no change for \(DurationText.of(quiet))"
         }
         guard let rate = status.rate, rate.isFinite, let eta = status.eta else { return nil }
-        return "rate \(String(format: "%.2f", rate))%/s, eta \(DurationText.of(eta))"
+        return "rate \(DecimalText.of(rate, decimals: 2))%/s, eta \(DurationText.of(eta))"
     }
 
     /// Whether the set has gone quiet: running, not done, and unchanged for `staleAfter` or longer.

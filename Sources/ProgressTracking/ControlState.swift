@@ -7,9 +7,10 @@
 public enum ControlState: String, Codable, Sendable, CaseIterable {
     /// Work goes on.
     case running
-    /// Work should wait until the set is resumed. The time until then is not active time.
+    /// Work should wait until the set is resumed. The time until then, from the pause or
+    /// from the last count after it, is not active time.
     case paused
-    /// Work should stop cleanly; the set can be resumed later. The time until then is not
-    /// active time.
+    /// Work should stop cleanly; the set can be resumed later. The time until then, from the
+    /// cancel or from the last count after it, is not active time.
     case cancelled
 }

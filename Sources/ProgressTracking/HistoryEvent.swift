@@ -55,6 +55,8 @@ public struct HistoryEvent: Codable, Sendable, Equatable {
     /// Items skipped just after the event.
     public var skipped: Int
 
+    /// An event with these values, for tests and for decoding other sources; the store makes
+    /// its own from the file.
     public init(
         set: String, tracker: String?, kind: Kind, at: Date, current: Int, total: Int, failed: Int = 0, skipped: Int = 0
     ) {

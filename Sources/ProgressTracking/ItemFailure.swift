@@ -32,6 +32,8 @@ public struct ItemFailure: Codable, Sendable, Equatable {
     /// How it was resolved; nil while unresolved.
     public var resolution: Resolution?
 
+    /// A failure with these values, for tests and for decoding other sources; the store makes
+    /// its own from the file.
     public init(
         tracker: String, key: String, reason: String, attempts: Int, firstFailedAt: Date, lastFailedAt: Date,
         resolvedAt: Date? = nil, resolution: Resolution? = nil

@@ -7,12 +7,16 @@ internal import ProgressTrackingStorage
 
 extension ProgressStore {
     /// The history of the set named `set`, oldest first: when each tracker was created,
-    /// started, resumed, changed total, completed and removed, with progress samples between
-    /// (at most one per tracker per sample interval; see `init(path:...:sampleInterval:)`).
+    /// started, resumed, changed total, completed and removed, when the set was paused, resumed
+    /// or cancelled, with progress and failure samples between (at most one of each per tracker
+    /// per sample interval; see ``init(path:durability:readOnly:busyTimeout:sampleInterval:)``).
     ///
-    /// Removed trackers' events are included; a removed set has no history.
+    /// Removed trackers' events are included; a removed set has no history. See
+    /// <doc:HistoryAndTiming>.
     /// - Parameters:
-    ///   - tracker: Only this tracker's events; nil for every tracker of the set.
+    ///   - set: The set's name, compared as names always are (Swift's `==`).
+    ///   - tracker: Only this tracker's events and the set's own (paused, resumed,
+    ///     cancelled), which concern every tracker; nil for every event of the set.
     ///   - since: Only events at or after this time.
     ///   - until: Only events before this time.
     /// - Returns: The events in time order; empty if no set has that name.

@@ -3,18 +3,20 @@ package import ProgressTrackingStorage
 
 /// A store of tracker sets: the entry point of the library.
 ///
+/// ```swift
+/// let store = try ProgressStore(path: path) // creates the file, or opens it as it was left
+/// let rows = try store.trackerSet(named: "import").openTracker("rows", total: 20_000)
+/// if try rows.increment(item: "row-1") {
+///     // the first time "row-1" was counted, by any run
+/// }
+/// ```
+///
 /// Open one store per file and process, and share it: it is `Sendable`, and every call is a
 /// short blocking call that is safe from any thread or task at once. Writes are serialized on
 /// the store's writer connection; reads outside a transaction use a reader connection of
 /// their own, so they never wait behind a write. Other stores on the same file, in this
-/// process or another, see each other's writes at once (nothing is cached).
-///
-/// ```swift
-/// let store = try ProgressStore(path: "import.sqlite")
-/// let set = try store.trackerSet(named: "import")
-/// let rows = try set.openTracker("rows", total: 20_000)
-/// for row in pending where try rows.increment(item: row.id) { ... }
-/// ```
+/// process or another, see each other's writes at once (nothing is cached). See
+/// <doc:ConcurrencyAndProcesses>.
 public final class ProgressStore: Sendable {
     /// The store's location: the file's path, or `":memory:"`.
     public let path: String
@@ -25,21 +27,32 @@ public final class ProgressStore: Sendable {
     let openedTrackers: OpenedTrackers
 
     /// Opens the store at `path`, creating the file if it does not exist (unless `readOnly`),
-    /// and upgrading an older schema.
+    /// and upgrading an older schema (see <doc:Migrations>).
+    ///
+    /// The file is put in SQLite's WAL mode, with foreign keys on. A file that is not a store,
+    /// or that a newer version of the library wrote, is refused before anything is written.
     ///
     /// - Parameters:
-    ///   - durability: `.normal` (the default) survives a killed process; `.full` also survives power loss.
-    ///   - readOnly: Opens without write access: every write throws `.readOnly`, and the file
-    ///     is never changed, so a watcher cannot disturb the writer. The file must exist.
+    ///   - path: The store's file. It must be on a local disk (SQLite's write-ahead log needs
+    ///     shared memory); ``inMemory()`` makes a store without a file.
+    ///   - durability: ``Durability/normal`` (the default) survives a killed process;
+    ///     ``Durability/full`` also survives power loss.
+    ///   - readOnly: Opens without write access: every write throws
+    ///     ``ProgressTrackingError/readOnly(path:)``, and the file is never changed, so a
+    ///     watcher cannot disturb the writer. The file must exist; a user who may only read it
+    ///     can open it so.
     ///   - busyTimeout: How long a call waits for another connection's write lock before it
-    ///     throws `.busy`.
+    ///     throws ``ProgressTrackingError/busy(path:timeout:)``.
     ///   - sampleInterval: How often, at most, a counting tracker's progress is sampled into
     ///     the history (lifecycle events are always recorded). Shorter gives finer history and
     ///     rates, and more rows.
-    /// - Throws: `ProgressTrackingError`: `.cannotOpen` (an empty path, a missing directory, a
-    ///   directory or device, no such file when read-only), `.notADatabase`,
-    ///   `.notAProgressStore`, `.newerSchema` (the file is left untouched), `.outdatedSchema`
-    ///   (read-only on an older file), `.busy`.
+    /// - Complexity: Opening an up-to-date file reads its schema version; upgrading an older
+    ///   one runs each migration above its version once.
+    /// - Throws: ``ProgressTrackingError``: `.cannotOpen` (an empty path, a missing directory, a
+    ///   directory, device or pipe, a file this user may not write, no such file when
+    ///   read-only), `.notADatabase`, `.notAProgressStore`, `.corrupt`, `.newerSchema` (the
+    ///   file is left untouched), `.outdatedSchema` (read-only on an older file), `.busy`, or
+    ///   another store error.
     public convenience init(
         path: String,
         durability: Durability = .normal,
@@ -75,7 +88,9 @@ public final class ProgressStore: Sendable {
         self.timekeeping = timekeeping
     }
 
-    /// A new store in memory, private to the returned object and gone with it.
+    /// A new store in memory, private to the returned object and gone with it: for tests and
+    /// for work that need not survive the process.
+    /// - Throws: A store error, if SQLite cannot allocate the database.
     public static func inMemory() throws(ProgressTrackingError) -> ProgressStore {
         try ProgressStore(path: SQLiteConnector.inMemoryPath)
     }
@@ -86,7 +101,9 @@ public final class ProgressStore: Sendable {
     /// another, comes back with its trackers and counts.
     ///
     /// Names are compared as Swift's `==` compares strings: "é" and "e\u{301}" name one set.
-    /// The set's `name` is the canonical form (Unicode NFC) the store keeps.
+    /// The set's ``ProgressTrackerSet/name`` is the canonical form (Unicode NFC) the store keeps.
+    /// Processes that create the same set at once get one set.
+    /// - Complexity: one lookup by name; one insert if the set is new.
     /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly` if it would have
     ///   to be created, or a store error.
     public func trackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet {
@@ -98,7 +115,8 @@ public final class ProgressStore: Sendable {
         return ProgressTrackerSet(store: self, identity: identity, name: name)
     }
 
-    /// The set of that name, or nil; creates nothing (for readers).
+    /// The set of that name, or nil; creates nothing (for readers, and read-only stores).
+    /// - Complexity: one lookup by name.
     /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, or a store error.
     public func getTrackerSet(named name: String) throws(ProgressTrackingError) -> ProgressTrackerSet? {
         let name = try Validation.name(name, of: .trackerSet)
@@ -107,14 +125,17 @@ public final class ProgressStore: Sendable {
     }
 
     /// Every set, in creation order.
+    /// - Complexity: O(s) in the store's sets.
     /// - Throws: A store error.
     public func allTrackerSets() throws(ProgressTrackingError) -> [ProgressTrackerSet] {
         try connections.read(.store) { storage throws(StorageError) in try storage.allSets() }
             .map { ProgressTrackerSet(store: self, identity: $0.identity, name: $0.name) }
     }
 
-    /// Removes the set with its trackers, their item keys and its history.
+    /// Removes the set with its trackers, their item keys, failures and skips, and its
+    /// history. Handles to the set and its trackers throw from now on.
     /// - Returns: Whether a set of that name existed.
+    /// - Complexity: O(r) in the rows removed.
     /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly`, or a store error.
     @discardableResult
     public func removeTrackerSet(named name: String) throws(ProgressTrackingError) -> Bool {
@@ -137,12 +158,16 @@ public final class ProgressStore: Sendable {
     /// transaction: the database may already have rolled it back. Later calls in `body` throw
     /// that error again, and the transaction throws it and keeps nothing, even if `body`
     /// caught it.
-    /// - Throws: `body`'s error, or a `ProgressTrackingError` from beginning or committing.
+    /// - Parameter body: The writes to make as one; it runs at once, on the calling thread.
+    /// - Returns: What `body` returns.
+    /// - Throws: `body`'s error, or a ``ProgressTrackingError`` from beginning or committing
+    ///   (`.readOnly` on a read-only store, `.busy`, `.storageFull`, or the error that doomed
+    ///   the transaction).
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try connections.transaction(body)
     }
 
-    /// A token that changes when anyone commits a change to the store; see `ChangeToken`.
+    /// A token that changes when anyone commits a change to the store; see ``ChangeToken``.
     /// - Complexity: O(1).
     /// - Throws: A store error.
     public func changeToken() throws(ProgressTrackingError) -> ChangeToken {

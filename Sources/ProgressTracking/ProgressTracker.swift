@@ -2,13 +2,16 @@ internal import ProgressTrackingStorage
 
 /// Counts one kind of work in a tracker set.
 ///
+/// Get one from ``ProgressTrackerSet/openTracker(_:total:weight:)`` (the resume path),
+/// ``ProgressTrackerSet/createTracker(_:total:weight:)`` or ``ProgressTrackerSet/getTracker(_:)``.
 /// A handle: cheap to copy and `Sendable`. Properties read the store, so they throw, and they
 /// show what other processes wrote. After the tracker is removed, every call throws
-/// `.trackerRemoved`, even if a tracker of the same name is created again.
+/// ``ProgressTrackingError/trackerRemoved(tracker:set:)``, even if a tracker of the same name
+/// is created again.
 public struct ProgressTracker: Sendable {
     /// The set the tracker belongs to.
     public let trackerSet: ProgressTrackerSet
-    /// The tracker's name, unique in its set.
+    /// The tracker's name, unique in its set, in the canonical form (Unicode NFC) the store keeps.
     public let name: String
     let identity: TrackerIdentity
 
@@ -24,6 +27,8 @@ public struct ProgressTracker: Sendable {
     // MARK: - Reading
 
     /// Items counted so far; may exceed `total`.
+    /// - Complexity: one read of the tracker's row, as for each property below; read
+    ///   ``status()`` for several values from one read.
     /// - Throws: `.trackerRemoved`, or a store error.
     public var current: Int {
         get throws(ProgressTrackingError) { try values().current }
@@ -41,13 +46,14 @@ public struct ProgressTracker: Sendable {
         get throws(ProgressTrackingError) { try values().weight }
     }
 
-    /// min(current, total) / total in percent, 0...100; 100 when `total` is 0.
+    /// min(current, total) / total in percent, 0...100: exactly 100 when the count has reached
+    /// the total (so when `total` is 0), below 100 while it has not.
     /// - Throws: `.trackerRemoved`, or a store error.
     public var percentComplete: Double {
         get throws(ProgressTrackingError) { try values().percent }
     }
 
-    /// Current, total, percent and timing from one read.
+    /// Current, total, percent, failed and skipped items, cursor and timing from one read.
     /// - Complexity: one query: the tracker's row.
     /// - Throws: `.trackerRemoved`, or a store error.
     public func status() throws(ProgressTrackingError) -> TrackerStatus {
@@ -61,8 +67,15 @@ public struct ProgressTracker: Sendable {
     // MARK: - Counting
 
     /// Adds `amount` to the count, in SQL, so concurrent increments from any process add up.
-    /// - Complexity: one UPDATE; outside a transaction, one commit.
-    /// - Throws: `.negativeAmount`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
+    ///
+    /// The first count starts the tracker; the count that reaches the total completes it.
+    /// Adding 0 changes nothing.
+    /// - Parameter amount: 0 or more; the count must stay within `Int.max`.
+    /// - Complexity: one UPDATE; outside a transaction, one commit. A count that the history
+    ///   records (the first, the completing one, one sample per interval) takes a transaction
+    ///   of a few statements.
+    /// - Throws: `.negativeAmount`, `.countOverflow`, `.trackerRemoved`, `.readOnly`,
+    ///   `.storageFull`, `.busy`, or another store error.
     public func increment(by amount: Int = 1) throws(ProgressTrackingError) {
         guard amount >= 0 else { throw .negativeAmount(amount) }
         // Adding 0 changes nothing, and does not start the tracker; it still finds a removed one.
@@ -74,12 +87,15 @@ public struct ProgressTracker: Sendable {
     /// calls return false and change nothing. The key and the count commit together, so an
     /// item retried after a crash is never counted twice.
     ///
-    /// Keys are kept until the tracker is removed; `setCurrent` does not forget them.
+    /// Keys are kept until the tracker is removed; ``setCurrent(_:)`` does not forget them.
+    /// Keys are compared as Swift's `==` compares strings ("é" and "e\u{301}" are one key).
+    /// Counting a key that failed resolves its failure (see ``fail(item:reason:)``).
+    /// - Parameter key: Not empty, at most 65,536 UTF-8 bytes, no U+0000.
+    /// - Returns: Whether the key was counted now; false if it was counted before.
     /// - Complexity: one INSERT into the tracker's key index, O(log k) in its keys, and the
     ///   count's UPDATE.
-    /// Keys are compared as Swift's `==` compares strings ("é" and "e\u{301}" are one key).
     /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.countOverflow`,
-    ///   `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`.
+    ///   `.trackerRemoved`, `.readOnly`, `.storageFull`, `.busy`, or another store error.
     @discardableResult
     public func increment(item key: String) throws(ProgressTrackingError) -> Bool {
         let key = try Validation.itemKey(key)
@@ -95,9 +111,14 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Skips the item `key`: it is done on purpose without being processed. The first call for
-    /// a key counts it, as `increment(item:)` does, records it as skipped with `reason`, and
+    /// a key counts it, as ``increment(item:)`` does, records it as skipped with `reason`, and
     /// resolves its failure if it had one; it returns true. A key counted before is not
     /// counted again: false, and nothing changes.
+    /// - Parameters:
+    ///   - key: As for ``increment(item:)``.
+    ///   - reason: Why, in a few words: 1 to 4,096 UTF-8 bytes, no U+0000; kept as given.
+    /// - Returns: Whether the key was counted now.
+    /// - Complexity: as ``increment(item:)``, and one INSERT of the skip.
     /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.emptyText(.reason)`,
     ///   `.textTooLong`, `.countOverflow`, `.trackerRemoved`, `.readOnly`, or a store error.
     @discardableResult
@@ -105,21 +126,30 @@ public struct ProgressTracker: Sendable {
         let key = try Validation.itemKey(key)
         let reason = try Validation.reason(reason)
         let (identity, store) = (self.identity, self.store)
-        let outcome = try store.connections.writeAtomically(subject) { storage throws(StorageError) in
-            let outcome = try Self.countItem(key, resolving: .skipped, of: identity, in: store, on: storage)
-            if outcome == .applied { try storage.recordSkip(key, reason: reason, of: identity, at: store.timekeeping.time(on: storage)) }
-            return outcome
+        let outcome = try store.connections.writeAtomically(subject) { storage throws(StorageError) -> CountOutcome? in
+            // The skip is recorded before the count, so that the history rows the count may
+            // write show the item skipped; a count that would overflow, which would leave the
+            // skip behind, is therefore refused first.
+            guard try storage.values(of: identity).current < .max else {
+                return try storage.hasItem(key, in: identity) ? nil : .overflow
+            }
+            return try Self.countItem(key, resolving: .skipped, of: identity, in: store, on: storage) { storage throws(StorageError) in
+                try storage.recordSkip(key, reason: reason, of: identity, at: store.timekeeping.time(on: storage))
+            }
         }
         return try counted(outcome)
     }
 
     /// Records that the item `key` failed, with `reason`: the item is not counted. Repeated
     /// failures of a key keep one record, with the number of attempts, the first and last
-    /// time and the last reason (see `failures(_:limit:)`). A later `increment(item:)` or
-    /// `skip(item:reason:)` of the key counts it and resolves the failure. The failure and
+    /// time and the last reason (see ``failures(_:limit:)``). A later ``increment(item:)`` or
+    /// ``skip(item:reason:)`` of the key counts it and resolves the failure. The failure and
     /// the tracker's count of failures commit together.
     ///
     /// History gets one `failed` sample per sample interval at most, however many items fail.
+    /// - Parameters:
+    ///   - key: As for ``increment(item:)``.
+    ///   - reason: Why, in a few words: 1 to 4,096 UTF-8 bytes, no U+0000; kept as given.
     /// - Returns: How many times the item has failed, this time included.
     /// - Complexity: like `increment(item:)`: an upsert into the tracker's failures and, for a
     ///   first failure, one UPDATE of the tracker.
@@ -154,7 +184,7 @@ public struct ProgressTracker: Sendable {
     /// - Parameters:
     ///   - filter: `.unresolved` (the default), `.resolved` (failed, then counted or
     ///     skipped), or `.all`.
-    ///   - limit: At most this many; nil for all.
+    ///   - limit: At most this many, the oldest; nil for all.
     /// - Complexity: an index range scan over the tracker's failures.
     /// - Throws: `.negativeLimit`, `.trackerRemoved`, or a store error.
     public func failures(_ filter: FailureFilter = .unresolved, limit: Int? = nil) throws(ProgressTrackingError) -> [ItemFailure] {
@@ -163,8 +193,10 @@ public struct ProgressTracker: Sendable {
             .map(ItemFailure.init)
     }
 
-    /// Where the worker is in its input, as `setCursor(_:)` left it; nil when none is set.
-    /// `openTracker` of an existing tracker gives it back with its counts.
+    /// Where the worker is in its input, as ``setCursor(_:)`` left it; nil when none is set.
+    /// ``ProgressTrackerSet/openTracker(_:total:weight:)`` of an existing tracker gives it back
+    /// with its counts.
+    /// - Complexity: one read of the tracker's row.
     /// - Throws: `.trackerRemoved`, or a store error.
     public var cursor: String? {
         get throws(ProgressTrackingError) {
@@ -173,30 +205,38 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Sets where the worker is in its input (a file offset, a page token, the last key), or
-    /// clears it with nil. Set inside the same `store.transaction { }` as the counts of the
-    /// records before it, it commits with them, so that after a kill the cursor and the counts
-    /// always agree.
+    /// clears it with nil. Set inside the same ``ProgressStore/transaction(_:)`` as the counts of
+    /// the records before it, it commits with them, so that after a kill the cursor and the
+    /// counts always agree.
+    /// - Parameter cursor: Any text without U+0000, up to 65,536 UTF-8 bytes (empty is a
+    ///   cursor too), kept as given; nil clears it.
+    /// - Complexity: one UPDATE.
     /// - Throws: `.textTooLong`, `.nullCharacter`, `.trackerRemoved`, `.readOnly`, or a store error.
     public func setCursor(_ cursor: String?) throws(ProgressTrackingError) {
         let cursor = try Validation.cursor(cursor)
         try store.connections.write(subject) { storage throws(StorageError) in try storage.setCursor(cursor, of: identity) }
     }
 
-    /// Whether `increment(item:)` has counted `key`.
+    /// Whether ``increment(item:)`` (or ``skip(item:reason:)``) has counted `key`.
+    /// - Complexity: one lookup in the tracker's key index, O(log k) in its keys.
     /// - Throws: `.emptyItemKey`, `.itemKeyTooLong`, `.nullCharacter`, `.trackerRemoved`, or a store error.
     public func hasCounted(item key: String) throws(ProgressTrackingError) -> Bool {
         let key = try Validation.itemKey(key)
         return try store.connections.read(subject) { storage throws(StorageError) in try storage.hasItem(key, in: identity) }
     }
 
-    /// Replaces the count, as a download reporting bytes received does.
+    /// Replaces the count, as a download reporting bytes received does. A lowered count is
+    /// recorded in the history and restarts the rate; one below the total reopens a complete
+    /// tracker. Item keys are kept.
+    /// - Complexity: one UPDATE, as ``increment(by:)``.
     /// - Throws: `.negativeCurrent`, `.trackerRemoved`, `.readOnly`, or a store error.
     public func setCurrent(_ current: Int) throws(ProgressTrackingError) {
         guard current >= 0 else { throw .negativeCurrent(current) }
         try change(.assign(current))
     }
 
-    /// Replaces the total.
+    /// Replaces the total. The history records the change; a total raised above the count
+    /// reopens a complete tracker, one lowered to a started tracker's count completes it.
     /// - Throws: `.negativeTotal`, `.trackerRemoved`, `.readOnly`, or a store error.
     public func setTotal(_ total: Int) throws(ProgressTrackingError) {
         try Validation.checkTotal(total)
@@ -213,18 +253,21 @@ public struct ProgressTracker: Sendable {
     }
 
     /// Counts a new item key and resolves its failure as `resolution`; nil if the key was
-    /// counted before. The failure is resolved before the count, so that the history rows the
-    /// count may write already show it resolved. When the count overflows, the key and the
-    /// resolution are undone; when it fails, too, for a caller's transaction that goes on
-    /// (see `increment(item:)`).
+    /// counted before. The failure is resolved, and `alongside` written, before the count, so
+    /// that the history rows the count may write already show them. When the count
+    /// overflows, the key and the resolution are undone, but not what `alongside` wrote:
+    /// a caller that writes there refuses an overflow first. When the count fails, they are
+    /// undone too, for a caller's transaction that goes on (see `increment(item:)`).
     private static func countItem(
         _ key: String, resolving resolution: ItemFailure.Resolution,
-        of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage
+        of identity: TrackerIdentity, in store: ProgressStore, on storage: any TrackerStorage,
+        alongside: (any TrackerStorage) throws(StorageError) -> Void = { _ in }
     ) throws(StorageError) -> CountOutcome? {
         guard try storage.insertItem(key, into: identity) else { return nil }
         var resolved = false
         do throws(StorageError) {
             resolved = try storage.resolveFailure(key, of: identity, as: resolution.rawValue, at: store.timekeeping.now?())
+            try alongside(storage)
             let outcome = try count(.add(1), of: identity, in: store, on: storage)
             if outcome == .overflow { try undoCount(key, resolved: resolved, of: identity, on: storage) }
             return outcome

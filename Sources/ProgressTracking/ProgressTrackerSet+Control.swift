@@ -2,8 +2,8 @@ internal import ProgressTrackingStorage
 
 extension ProgressTrackerSet {
     /// Whether the set's workers should run, wait or stop; workers read it between records
-    /// or batches. It changes when anyone, in any process sharing the store, calls `pause()`,
-    /// `resume()` or `cancel()`.
+    /// or batches. It changes when anyone, in any process sharing the store, calls ``pause()``,
+    /// ``resume()`` or ``cancel()``. See <doc:FailuresSkipsAndCursors>.
     /// - Complexity: O(1): one row read.
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public var controlState: ControlState {
@@ -14,8 +14,9 @@ extension ProgressTrackerSet {
     }
 
     /// Asks the set's workers to wait: a running set becomes paused, and its history records
-    /// it. The time until `resume()` is not active time (elapsed, rate and ETA leave it out).
-    /// A cancelled set stays cancelled.
+    /// it. The time until ``resume()`` is not active time (elapsed, rate and ETA leave it out),
+    /// from the pause or, for a tracker that still counts after it, from its last change.
+    /// A cancelled set stays cancelled. Counting is not refused.
     /// - Returns: Whether the state changed.
     /// - Throws: `.trackerSetRemoved`, `.readOnly`, or a store error.
     @discardableResult
@@ -25,7 +26,7 @@ extension ProgressTrackerSet {
 
     /// Asks the set's workers to stop cleanly, after the batch they are in: the set becomes
     /// cancelled, and its history records it. Counting is not refused. A cancelled set can be
-    /// resumed; the time until then is not active time.
+    /// resumed; the time until then is not active time, as after ``pause()``.
     /// - Returns: Whether the state changed.
     /// - Throws: `.trackerSetRemoved`, `.readOnly`, or a store error.
     @discardableResult
@@ -33,9 +34,13 @@ extension ProgressTrackerSet {
         try changeControl(to: .cancelled)
     }
 
-    /// Lets the set's workers go on after `pause()` or `cancel()`: the set becomes running,
+    /// Lets the set's workers go on after ``pause()`` or ``cancel()``: the set becomes running,
     /// and its history records it. The time since it stopped running becomes downtime of the
-    /// set and of its started, unfinished trackers, whose rates are measured anew.
+    /// set and of its started, unfinished trackers, whose rates are measured anew and whose
+    /// last change the resume becomes. For a tracker that changed since (a worker finishing
+    /// its batch, a start, or a later run's ``openTracker(_:total:weight:)``, which took the
+    /// downtime before it), the downtime is the time since that change: no second is left out
+    /// twice.
     /// - Returns: Whether the state changed.
     /// - Throws: `.trackerSetRemoved`, `.readOnly`, or a store error.
     @discardableResult

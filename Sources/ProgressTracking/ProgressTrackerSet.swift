@@ -2,12 +2,14 @@ internal import ProgressTrackingStorage
 
 /// A named group of trackers whose overall progress is their weighted average.
 ///
-/// A handle: cheap to copy and `Sendable`. Every read goes to the store, so a handle shows
-/// what other processes write.
+/// Get one from ``ProgressStore/trackerSet(named:)`` (created if absent) or
+/// ``ProgressStore/getTrackerSet(named:)``. A handle: cheap to copy and `Sendable`. Every read
+/// goes to the store, so a handle shows what other processes write. After the set is removed,
+/// every call throws ``ProgressTrackingError/trackerSetRemoved(set:)``.
 public struct ProgressTrackerSet: Sendable {
     /// The store the set lives in.
     public let store: ProgressStore
-    /// The set's name, unique in its store.
+    /// The set's name, unique in its store, in the canonical form (Unicode NFC) the store keeps.
     public let name: String
     let identity: SetIdentity
 
@@ -21,12 +23,17 @@ public struct ProgressTrackerSet: Sendable {
 
     // MARK: - Trackers
 
-    /// Creates a tracker expecting `total` items.
+    /// Creates a tracker expecting `total` items, with a count of 0, and records its creation
+    /// in the history.
     ///
-    /// Names are compared as Swift's `==` compares strings; the tracker's `name` is the
-    /// canonical form (Unicode NFC) the store keeps.
-    /// - Parameter weight: Its share of the overall progress: 0, or between 1e-18 and 1e18;
-    ///   nil weighs it by its total.
+    /// - Parameters:
+    ///   - name: Not empty, at most 255 UTF-8 bytes, no U+0000. Names are compared as Swift's
+    ///     `==` compares strings; the tracker's ``ProgressTracker/name`` is the canonical form
+    ///     (Unicode NFC) the store keeps.
+    ///   - total: The items expected: 0 or more. A tracker with total 0 is complete.
+    ///   - weight: Its share of the overall progress: 0, or between 1e-18 and 1e18; nil weighs
+    ///     it by its total (see <doc:Semantics>).
+    /// - Returns: A handle to the new tracker.
     /// - Throws: `.trackerExists` if the set has a tracker of that name; `.emptyName`,
     ///   `.nameTooLong`, `.nullCharacter`, `.negativeTotal`, `.invalidWeight`,
     ///   `.trackerSetRemoved`, `.readOnly`, or a store error.
@@ -42,10 +49,17 @@ public struct ProgressTrackerSet: Sendable {
     /// Creates the tracker, or returns the existing one with its count intact: the resume path.
     ///
     /// On an existing tracker, `total` replaces the stored total, and a given `weight` the
-    /// stored weight (nil keeps it). Processes opening the same name at once get one tracker.
-    /// Opening a tracker that this store did not create or open before resumes it: the time
-    /// since its last change is downtime, which its active time leaves out.
-    /// - Throws: as `createTracker`, except `.trackerExists`.
+    /// stored weight (nil keeps it); its item keys, failures and cursor stay. Processes opening
+    /// the same name at once get one tracker. Opening a tracker that this store did not create
+    /// or open before resumes it: the time since its last change is downtime, which its active
+    /// time leaves out, and its history records the resume.
+    /// - Parameters:
+    ///   - name: As for ``createTracker(_:total:weight:)``.
+    ///   - total: The items expected: 0 or more; it replaces an existing tracker's total.
+    ///   - weight: Its share of the overall progress, as for
+    ///     ``createTracker(_:total:weight:)``; nil keeps an existing tracker's weight.
+    /// - Returns: A handle to the tracker, new or existing.
+    /// - Throws: as ``createTracker(_:total:weight:)``, except `.trackerExists`.
     @discardableResult
     public func openTracker(_ name: String, total: Int, weight: Double? = nil) throws(ProgressTrackingError) -> ProgressTracker {
         let (name, weight) = try Validation.tracker(name, total: total, weight: weight)
@@ -95,7 +109,8 @@ public struct ProgressTrackerSet: Sendable {
         _ = try store.record(.total(total), of: tracker)
     }
 
-    /// The tracker of that name, or nil.
+    /// The tracker of that name, or nil (also once the set is removed); creates nothing.
+    /// - Complexity: one lookup by name.
     /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, or a store error.
     public func getTracker(_ name: String) throws(ProgressTrackingError) -> ProgressTracker? {
         let name = try Validation.name(name, of: .tracker)
@@ -104,8 +119,9 @@ public struct ProgressTrackerSet: Sendable {
         }.map { ProgressTracker(trackerSet: self, identity: $0, name: name) }
     }
 
-    /// Removes the tracker and its item keys, and keeps its history; handles to it throw
-    /// `.trackerRemoved` from now on.
+    /// Removes the tracker with its item keys, failures and skips, and keeps its history, under
+    /// its name, until the set is removed; handles to it throw `.trackerRemoved` from now on,
+    /// even after a tracker of the same name is created again.
     /// - Returns: Whether a tracker of that name existed.
     /// - Throws: `.emptyName`, `.nameTooLong`, `.nullCharacter`, `.readOnly`, or a store error.
     @discardableResult
@@ -122,7 +138,8 @@ public struct ProgressTrackerSet: Sendable {
         }
     }
 
-    /// The set's trackers in creation order.
+    /// The set's trackers in creation order; none once the set is removed.
+    /// - Complexity: O(n) in the set's trackers.
     /// - Throws: A store error.
     public func getAllTrackers() throws(ProgressTrackingError) -> [ProgressTracker] {
         try store.connections.read(subject) { storage throws(StorageError) in try storage.trackers(in: identity) }
@@ -132,17 +149,20 @@ public struct ProgressTrackerSet: Sendable {
     // MARK: - Progress
 
     /// The weighted overall progress in percent, 0...100:
-    /// Σ weightᵢ·fractionᵢ / Σ weightᵢ with fractionᵢ = min(currentᵢ, totalᵢ) / totalᵢ.
+    /// 100 · Σ weightᵢ·fractionᵢ / Σ weightᵢ with fractionᵢ = min(currentᵢ, totalᵢ) / totalᵢ.
     ///
-    /// An empty set is at 0; when the weights add up to 0, the set is at 100 if every tracker
-    /// is complete and at 0 otherwise.
+    /// Exactly 100 when every tracker that carries weight is complete, below 100 while one is
+    /// not, never NaN or infinite. An empty set is at 0; when the weights add up to 0, the set
+    /// is at 100 if every tracker is complete and at 0 otherwise. See <doc:Semantics>.
     /// - Complexity: one SQL aggregate, O(n) in the set's trackers.
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func getOverallProgress() throws(ProgressTrackingError) -> Double {
         try store.connections.read(subject) { storage throws(StorageError) in try storage.overall(of: identity) }
     }
 
-    /// Every tracker's status and the overall progress, read in one snapshot.
+    /// Every tracker's status and the overall progress, read in one snapshot: counts, failed
+    /// and skipped items, cursors, the set's control state, and the timing of each tracker and
+    /// of the set (see <doc:HistoryAndTiming>).
     /// - Complexity: one SQL query, O(n) in the set's trackers.
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func getStatus() throws(ProgressTrackingError) -> TrackerSetStatus {
@@ -150,7 +170,11 @@ public struct ProgressTrackerSet: Sendable {
     }
 
     /// The failed items of every tracker in the set, oldest first (by first failure); see
-    /// `ProgressTracker.failures(_:limit:)`.
+    /// ``ProgressTracker/failures(_:limit:)``.
+    /// - Parameters:
+    ///   - filter: ``FailureFilter/unresolved`` (the default), ``FailureFilter/resolved``, or
+    ///     ``FailureFilter/all``.
+    ///   - limit: At most this many, the oldest; nil for all.
     /// - Complexity: O(f log f) in the set's failures of that kind.
     /// - Throws: `.negativeLimit`, `.trackerSetRemoved`, or a store error.
     public func failures(_ filter: FailureFilter = .unresolved, limit: Int? = nil) throws(ProgressTrackingError) -> [ItemFailure] {
@@ -159,7 +183,8 @@ public struct ProgressTrackerSet: Sendable {
             .map(ItemFailure.init)
     }
 
-    /// The set's tracker count, overall progress, and the times of its run.
+    /// The set's tracker count, overall progress, items counted, and the times of its run:
+    /// what `progress-tracker sets` lists.
     /// - Complexity: one SQL query, O(n) in the set's trackers (the status's).
     /// - Throws: `.trackerSetRemoved`, or a store error.
     public func summary() throws(ProgressTrackingError) -> TrackerSetSummary {

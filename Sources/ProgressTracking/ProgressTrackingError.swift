@@ -1,21 +1,47 @@
 /// Why a call on a store, a tracker set or a tracker failed.
 ///
-/// Every case names the problem and the value or store involved. A call that throws has
-/// changed nothing in the store. `path` names the store: its file, or for a store on a
-/// database server, the server as `host:port/database` and the user (never a password).
+/// Every case names the problem and the value or store involved, and ``description`` says it
+/// in one line. A call that throws has changed nothing in the store. `path` names the store:
+/// its file, or for a store on a database server, the server as `host:port/database` and the
+/// user (never a password).
+///
+/// Calls declare `throws(ProgressTrackingError)`, so a `catch` can match cases without a cast:
+///
+/// ```swift
+/// func count(_ key: String, on tracker: ProgressTracker) -> String {
+///     do {
+///         return try tracker.increment(item: key) ? "counted" : "counted before"
+///     } catch .busy {
+///         return "another process holds the store; try again later"
+///     } catch {
+///         return "failed: \(error)" // names the problem and the value
+///     }
+/// }
+/// ```
+///
+/// The cases fall in three groups: bad input (the caller can fix the call), the state of the
+/// store (a tracker that exists, or was removed), and the file or server. <doc:Guarantees>
+/// says which failure each situation gives.
 public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What a name belongs to, for messages.
     public enum NameKind: String, Sendable {
+        /// The name of a tracker set.
         case trackerSet = "tracker set"
+        /// The name of a tracker.
         case tracker
     }
 
     /// What a text the caller gave is, for messages.
     public enum TextKind: String, Sendable {
+        /// A tracker set's name.
         case trackerSetName = "tracker set name"
+        /// A tracker's name.
         case trackerName = "tracker name"
+        /// An item's key.
         case itemKey = "item key"
+        /// The reason of a failure or a skip.
         case reason
+        /// A tracker's cursor.
         case cursor
     }
 
@@ -36,7 +62,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case emptyText(TextKind)
     /// A reason is at most 4,096 UTF-8 bytes, a cursor 65,536; `bytes` is the text's length.
     case textTooLong(TextKind, value: String, bytes: Int)
-    /// A listing's limit was negative.
+    /// A listing's limit (of failures) was negative.
     case negativeLimit(Int)
     /// An increment was negative.
     case negativeAmount(Int)
@@ -47,7 +73,7 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     /// A weight was not 0 and not between 1e-18 and 1e18 (negative, infinite, NaN, or so large
     /// or small that a set's overall could not be computed exactly).
     case invalidWeight(Double)
-    /// The increment would take the count past `Int.max`.
+    /// The increment would take the count past `Int.max`; the count is unchanged.
     case countOverflow(tracker: String, amount: Int)
 
     // MARK: State of the store
@@ -63,13 +89,14 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
 
     // MARK: The file
 
-    /// The file could not be opened: a missing directory, a directory, no permission.
+    /// The store could not be opened; `reason` says why: an empty path, a missing directory,
+    /// a directory, device or pipe, no permission to write the file, no such file (read-only).
     case cannotOpen(path: String, reason: String)
     /// The file is not an SQLite database (random bytes, a text file).
     case notADatabase(path: String)
     /// The file is an SQLite database made by another program.
     case notAProgressStore(path: String)
-    /// The database is damaged (a truncated file, for instance).
+    /// The database is damaged (a truncated file, for instance); it was left as it was.
     case corrupt(path: String)
     /// The file was written by a newer version of this library; it was left untouched.
     case newerSchema(path: String, version: Int, supported: Int)
@@ -77,7 +104,8 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     case outdatedSchema(path: String, version: Int, supported: Int)
     /// The disk, or the database's size limit, is full. Earlier counts are intact.
     case storageFull(path: String)
-    /// Another connection held the lock for longer than the busy timeout.
+    /// Another connection held the lock for longer than the busy timeout (`timeout`); the
+    /// call changed nothing, and can be made again.
     case busy(path: String, timeout: Duration)
     /// A write was attempted on a store opened read-only.
     case readOnly(path: String)
@@ -87,6 +115,10 @@ public enum ProgressTrackingError: Error, Sendable, Equatable, CustomStringConve
     /// Any other failure the database reported.
     case database(path: String, DatabaseError)
 
+    /// The problem and the value in one line: for example `increment must not be negative: -5`.
+    /// Values that can be long (an over-long name, an item key) are cut to their first 40
+    /// characters. Names and keys are quoted as they are, control characters included: escape
+    /// the text before it reaches a terminal, as the command-line tool does.
     public var description: String {
         switch self {
         case let .emptyName(kind):

@@ -41,6 +41,8 @@ public struct TrackerSetStatus: Codable, Sendable, Equatable, StatusTiming {
     /// Seconds until `overall` reaches 100 at `rate`: 0 when complete, nil when unknown.
     public var eta: Double?
 
+    /// A status with these values, for tests and for decoding other sources; the store makes
+    /// its own from the file. `order` should name the keys of `trackers`.
     public init(
         trackers: [String: TrackerStatus] = [:], overall: Double, order: [String] = [],
         state: ControlState = .running, failed: Int = 0, skipped: Int = 0,

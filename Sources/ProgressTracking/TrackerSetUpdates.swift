@@ -3,34 +3,44 @@ extension ProgressTrackerSet {
     /// replacement for polling `getStatus()` on a timer.
     ///
     /// ```swift
-    /// for try await status in set.updates() {
-    ///     print(status.overall)
-    ///     if status.overall >= 100 { break }
+    /// for try await status in set.updates(every: .milliseconds(100)) {
+    ///     overalls.append(status.overall)
+    ///     if status.overall == 100 { break } // exactly 100 once every tracker is complete
     /// }
     /// ```
+    ///
     /// The store is checked at most once every `interval`, however often it changes, with an
-    /// O(1) read (`changeToken()`), and the status read only when it changed; statuses equal
-    /// to the last one are skipped. The sequence ends when the task iterating it is cancelled.
-    /// - Throws (from iteration): `.trackerSetRemoved` when the set is removed, or a store error.
+    /// O(1) read (``ProgressStore/changeToken()``), and the status read only when it changed;
+    /// statuses equal to the last one are skipped. The sequence ends when the task iterating it
+    /// is cancelled. Iterating it throws ``ProgressTrackingError/trackerSetRemoved(set:)`` when
+    /// the set is removed, or a store error.
+    /// - Parameter interval: The time between two checks of the store; the first status comes
+    ///   at once.
     public func updates(every interval: Duration = .milliseconds(250)) -> TrackerSetUpdates {
         TrackerSetUpdates(trackerSet: self, interval: interval)
     }
 }
 
-/// The statuses of a set as it changes; see `ProgressTrackerSet.updates(every:)`.
+/// The statuses of a set as it changes; see ``ProgressTrackerSet/updates(every:)``.
 public struct TrackerSetUpdates: AsyncSequence, Sendable {
+    /// A status of the whole set, read in one snapshot.
     public typealias Element = TrackerSetStatus
+    /// What iterating can throw: `.trackerSetRemoved`, or a store error.
     public typealias Failure = ProgressTrackingError
 
     let trackerSet: ProgressTrackerSet
     let interval: Duration
 
+    /// An iterator that reads the set's first status at once, then one status per change.
     public func makeAsyncIterator() -> Iterator {
         Iterator(trackerSet: trackerSet, interval: interval)
     }
 
+    /// Reads the set's statuses, at most one check of the store per interval.
     public struct Iterator: AsyncIteratorProtocol {
+        /// A status of the whole set, read in one snapshot.
         public typealias Element = TrackerSetStatus
+        /// What `next()` can throw: `.trackerSetRemoved`, or a store error.
         public typealias Failure = ProgressTrackingError
 
         let trackerSet: ProgressTrackerSet
@@ -49,6 +59,7 @@ public struct TrackerSetUpdates: AsyncSequence, Sendable {
 
         /// The next status that differs from the last one, or nil once the task is cancelled.
         /// The first comes at once; each later one at least `interval` after the check before.
+        /// - Throws: `.trackerSetRemoved` when the set is removed, or a store error.
         public mutating func next() async throws(ProgressTrackingError) -> TrackerSetStatus? {
             while !Task.isCancelled {
                 if let nextCheck {

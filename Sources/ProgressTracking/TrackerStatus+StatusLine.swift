@@ -9,6 +9,8 @@ extension TrackerStatus {
     ///
     /// The rate in parentheses is the mean over `elapsed`; the estimate uses the recent `rate`
     /// and reads `unknown` without one.
+    /// - Parameter name: The tracker's name, which the sentence starts with, as it is: escape
+    ///   it before it reaches a terminal.
     public func statusLine(name: String) -> String {
         let items = "\(current) / \(total) items"
         guard startedAt != nil else {
@@ -60,7 +62,8 @@ extension TrackerStatus {
 }
 
 extension ProgressTracker {
-    /// The tracker's status as a sentence; see `TrackerStatus.statusLine(name:)`.
+    /// The tracker's status as a sentence; see ``TrackerStatus/statusLine(name:)``.
+    /// - Complexity: one read of the tracker's row, as ``status()``.
     /// - Throws: `.trackerRemoved`, or a store error.
     public func statusLine() throws(ProgressTrackingError) -> String {
         try status().statusLine(name: name)

@@ -42,6 +42,8 @@ public struct TrackerStatus: Codable, Sendable, Equatable, StatusTiming {
     /// Seconds from `updatedAt` to completion at `rate`: 0 when complete, nil when unknown.
     public var eta: Double?
 
+    /// A status with these values, for tests and for decoding other sources; the store makes
+    /// its own from the file.
     public init(
         current: Int, total: Int, percent: Double,
         failed: Int = 0, skipped: Int = 0, cursor: String? = nil,

@@ -32,24 +32,27 @@ extension SQLiteTrackerStorage {
         }
     }
 
-    // The set's downtime grows only while it has started and is not complete, as between runs.
+    // Downtime is the time since the halt or, if later, the last change: a change after the
+    // halt (a batch finished, a run's resume that took the downtime before it, a start) ends
+    // the time already left out or still to be counted. The set's grows only while it has
+    // started and is not complete, as between runs.
     private static let resumeSet = SQL("""
-        UPDATE tracker_set SET paused_seconds = paused_seconds + CASE
-            WHEN (
-                SELECT MIN(d.started_at) IS NOT NULL AND MIN(t.current >= t.total) = 0
-                FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id WHERE t.set_id = :set
-            )
-            THEN MAX(0, :now - :halted_at) ELSE 0 END
+        UPDATE tracker_set SET paused_seconds = paused_seconds + COALESCE((
+            SELECT MAX(0, :now - MAX(:halted_at, MAX(t.updated_at)))
+            FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id WHERE t.set_id = :set
+            HAVING MIN(d.started_at) IS NOT NULL AND MIN(t.current >= t.total) = 0
+        ), 0)
         WHERE id = :set AND token = :token
         """)
-    // Its started, unfinished trackers: their rates measured anew from now, their last change now.
+    // Its started, unfinished trackers: their rates measured anew from now, their last change
+    // now. Their timing first, since it reads the last change that the second statement moves.
     private static let resumeTrackerTiming = SQL("""
         UPDATE tracker_detail SET
-            paused_seconds = paused_seconds + MAX(0, :now - :halted_at),
-            rate_since = :now, rate_base_at = :now,
-            rate_base_current = (SELECT current FROM tracker WHERE id = tracker_detail.tracker_id)
-        WHERE started_at IS NOT NULL
-            AND tracker_id IN (SELECT id FROM tracker WHERE set_id = :set AND completed_at IS NULL)
+            paused_seconds = paused_seconds + MAX(0, :now - MAX(:halted_at, t.updated_at)),
+            rate_since = :now, rate_base_at = :now, rate_base_current = t.current
+        FROM tracker t
+        WHERE t.id = tracker_detail.tracker_id AND t.set_id = :set AND t.completed_at IS NULL
+            AND tracker_detail.started_at IS NOT NULL
         """)
     private static let resumeTrackers = SQL("""
         UPDATE tracker SET updated_at = :now
@@ -60,9 +63,9 @@ extension SQLiteTrackerStorage {
     package func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError) {
         try requireChange(in: .trackerSet) { () throws(SQLiteError) in
             try connection.statement(Self.resumeSet).run {
-                $0.bind(set.id, as: ":set")
                 $0.bind(now, as: ":now")
                 $0.bind(haltedAt, as: ":halted_at")
+                $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":token")
             }
         }
@@ -79,22 +82,41 @@ extension SQLiteTrackerStorage {
         }
     }
 
-    // The set's counts: its trackers' sums, saturated at the largest integer as the views do.
+    // The set's counts: its trackers' sums, exact and saturated at the largest integer, as the
+    // service's sums of counts are. Added up in Swift: SQLite's SUM fails past the largest
+    // integer, and TOTAL adds doubles, which round counts above 2^53.
+    private static let setCounts = SQL("""
+        SELECT t.current, t.total, d.failed, d.skipped FROM tracker t JOIN tracker_detail d ON d.tracker_id = t.id
+        WHERE t.set_id = :set
+        """)
     private static let recordSetEvent = SQL("""
         INSERT INTO tracker_event (set_id, tracker_id, tracker, kind, at, current, total, failed, skipped)
-        SELECT s.id, NULL, NULL, :kind, :now,
-            CAST(TOTAL(t.current) AS INTEGER), CAST(TOTAL(t.total) AS INTEGER),
-            CAST(TOTAL(d.failed) AS INTEGER), CAST(TOTAL(d.skipped) AS INTEGER)
-        FROM tracker_set s LEFT JOIN tracker t ON t.set_id = s.id LEFT JOIN tracker_detail d ON d.tracker_id = t.id
-        WHERE s.id = :set AND s.token = :token
-        GROUP BY s.id
+        SELECT id, NULL, NULL, :kind, :now, :current, :total, :failed, :skipped
+        FROM tracker_set WHERE id = :set AND token = :token
         """)
 
     package func recordSetEvent(_ kind: String, of set: SetIdentity, at now: Double) throws(StorageError) {
+        func add(_ sum: inout Int, _ count: Int) {
+            let (added, overflow) = sum.addingReportingOverflow(count)
+            sum = overflow ? .max : added
+        }
+        var (current, total, failed, skipped) = (0, 0, 0, 0)
+        try run { () throws(SQLiteError) in
+            try connection.statement(Self.setCounts).forEach { $0.bind(set.id, as: ":set") } _: { row in
+                add(&current, row.int("current"))
+                add(&total, row.int("total"))
+                add(&failed, row.int("failed"))
+                add(&skipped, row.int("skipped"))
+            }
+        }
         try requireChange(in: .trackerSet) { () throws(SQLiteError) in
             try connection.statement(Self.recordSetEvent).run {
                 $0.bind(kind, as: ":kind")
                 $0.bind(now, as: ":now")
+                $0.bind(current, as: ":current")
+                $0.bind(total, as: ":total")
+                $0.bind(failed, as: ":failed")
+                $0.bind(skipped, as: ":skipped")
                 $0.bind(set.id, as: ":set")
                 $0.bind(set.token, as: ":token")
             }

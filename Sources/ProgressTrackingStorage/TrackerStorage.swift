@@ -118,9 +118,9 @@ package protocol TrackerStorage: AnyObject {
     func control(of set: SetIdentity) throws(StorageError) -> SetControlRow
     /// Sets the set's control state and when it last stopped running.
     func setControl(_ control: SetControlRow, of set: SetIdentity) throws(StorageError)
-    /// Resumes a set that stopped running at `haltedAt`: the time until `now` becomes
-    /// downtime of the set and of its started, unfinished trackers, whose rates are measured
-    /// anew from `now`, which becomes their last change.
+    /// Resumes a set that stopped running at `haltedAt`: the time until `now`, from `haltedAt`
+    /// or from a later last change, becomes downtime of the set and of its started, unfinished
+    /// trackers, whose rates are measured anew from `now`, which becomes their last change.
     func resumeTimekeeping(of set: SetIdentity, haltedAt: Double, at now: Double) throws(StorageError)
     /// Writes a history row of the set's own (no tracker), with the set's counts.
     func recordSetEvent(_ kind: String, of set: SetIdentity, at now: Double) throws(StorageError)

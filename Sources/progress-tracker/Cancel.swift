@@ -4,6 +4,7 @@ internal import ProgressTracking
 extension ProgressTrackerCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a set: its workers stop cleanly after their current batch, until it is resumed.",
             discussion: """
                 Cancelling is the workers' signal, not a lock: counting is not refused, so a \

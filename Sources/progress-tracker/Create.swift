@@ -4,6 +4,7 @@ internal import ProgressTracking
 extension ProgressTrackerCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a tracker, and its set if new. Fails if the set already has the tracker.",
             discussion: "Example:  progress-tracker create import rows --total 20000 --weight 2"
         )

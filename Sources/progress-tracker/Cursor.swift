@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Cursor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cursor",
             abstract: "Show a tracker's resume cursor, or set or clear it.",
             discussion: """
                 The cursor is where a worker is in its input (a file offset, a page token, the \
@@ -54,10 +55,9 @@ extension ProgressTrackerCommand {
                 print(json ? try JSONText.of(cursor) : "\(place): \(Self.describe(cursor))")
                 return
             }
-            let store = try access.openForWriting()
-            let tracker = try access.existingTracker(target, in: store)
             // Read and written in one transaction, so that "was" is what this command replaced.
-            let previous = try store.transaction {
+            let previous = try access.writing { store in
+                let tracker = try access.existingTracker(target, in: store)
                 let previous = try tracker.cursor
                 if previous != value { try tracker.setCursor(value) }
                 return previous

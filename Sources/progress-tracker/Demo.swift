@@ -1,11 +1,16 @@
 internal import ArgumentParser
-internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 internal import ProgressTracking
 internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Run a resumable multi-stage import into the tracker set \"demo\", with live bars.",
             discussion: """
                 Generated records go through extract, transform, validate and load; each stage \
@@ -96,7 +101,7 @@ extension ProgressTrackerCommand {
             let failures = try demo.failureCounts()
             let seconds = (ContinuousClock.now - started) / .seconds(1)
             print(DemoText.failureSummary(failed: failures.failed, retried: failures.retried))
-            print("done: \(countsThisRun) counted by this run in \(String(format: "%.1f", seconds)) s")
+            print("done: \(countsThisRun) counted by this run in \(DecimalText.of(seconds, decimals: 1)) s")
         }
 
         /// Between steps, does what was asked since the last one: waits while the set is

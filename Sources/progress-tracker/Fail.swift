@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Fail: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fail",
             abstract: "Record that an item failed, with a reason: it is not counted, and `failures` lists it.",
             discussion: """
                 Failing a key again keeps one record, with its number of attempts and the last \
@@ -13,7 +14,7 @@ extension ProgressTrackerCommand {
                 cannot fail: that is refused, and nothing changes.
 
                 Example:
-                  progress-tracker fail import rows --item row-1234 --reason "timeout after 30 s"
+                  progress-tracker fail import rows --item row-1234 --reason "timed out"
                 """
         )
 

@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Failures: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "failures",
             abstract: "List the items that failed in a set or one of its trackers, oldest first, with their last reason.",
             discussion: """
                 One record per item however often it failed: its attempts, when it first and last \

@@ -1,11 +1,16 @@
 internal import ArgumentParser
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: """
                 Show a set's history: when each tracker was created, started, resumed, completed or removed, \
                 and when the set was paused, resumed or cancelled, with progress and failure samples between.

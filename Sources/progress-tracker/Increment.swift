@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Increment: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "increment",
             abstract: "Count work done: add to a tracker, or count an item once by its key.",
             discussion: """
                 With --item, a key already counted is not counted again, so a script that is \

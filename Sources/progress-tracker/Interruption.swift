@@ -1,4 +1,8 @@
-internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 internal import Synchronization
 
 /// Ctrl-C as a request that long-running commands check between steps, so they stop at a

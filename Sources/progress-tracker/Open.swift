@@ -4,6 +4,7 @@ internal import ProgressTracking
 extension ProgressTrackerCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Create a tracker, or resume the existing one with its count kept and its total updated.",
             discussion: "Example:  progress-tracker open import rows --total 20000 --weight 2"
         )

@@ -4,6 +4,7 @@ internal import ProgressTracking
 extension ProgressTrackerCommand {
     struct Pause: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pause",
             abstract: "Pause a set: its workers wait, between records or batches, until it is resumed.",
             discussion: """
                 Any process sharing the store can pause a set; its workers see it when they next \

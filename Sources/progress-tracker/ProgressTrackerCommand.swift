@@ -2,8 +2,12 @@ internal import ArgumentParser
 internal import ProgressTrackerRendering
 
 /// The `progress-tracker` command: inspect, drive and watch the tracker sets of a store file.
+///
+/// Every command names itself (`commandName`): without it, argument-parser derives each
+/// subcommand's name from its type by reflection at every start, which was a third of the
+/// instructions of a whole `progress-tracker increment` call.
 @main
-struct ProgressTrackerCommand: AsyncParsableCommand {
+struct ProgressTrackerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress-tracker",
         abstract: "Inspect, drive and watch the tracker sets of a progress store.",
@@ -36,14 +40,13 @@ struct ProgressTrackerCommand: AsyncParsableCommand {
     /// Runs the command as the argument parser's own `main` does, but prints errors through
     /// `ErrorText`: their messages quote names, paths and arguments, which must reach the
     /// terminal escaped.
-    static func main() async {
+    ///
+    /// Synchronous, so that a command starts without the concurrency runtime's main task; the
+    /// one command that runs async work (`watch`) waits for it (`AsyncWork`).
+    static func main() {
         do {
             var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
         } catch {
             let status = exitCode(for: error)
             guard status != .success else { exit(withError: error) }  // --help: printed as it is

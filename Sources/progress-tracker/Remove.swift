@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a tracker, or a whole set with its trackers.",
             discussion: """
                 Examples:
@@ -23,18 +24,19 @@ extension ProgressTrackerCommand {
 
         func run() throws {
             let access = StoreAccess(storeFile)
-            let store = try access.openForWriting()
-            if let tracker {
-                guard try access.existingSet(set, in: store).removeTracker(tracker) else {
-                    throw CommandError.unknownTracker(tracker, set: set)
+            let line = try access.writing { store in
+                if let tracker {
+                    guard try access.existingSet(set, in: store).removeTracker(tracker) else {
+                        throw CommandError.unknownTracker(tracker, set: set)
+                    }
+                    return "removed tracker \(MessageText.quoted(tracker)) from set \(MessageText.quoted(set))"
                 }
-                print("removed tracker \(MessageText.quoted(tracker)) from set \(MessageText.quoted(set))")
-            } else {
                 guard try store.removeTrackerSet(named: set) else {
                     throw CommandError.unknownSet(set, path: access.path)
                 }
-                print("removed tracker set \(MessageText.quoted(set))")
+                return "removed tracker set \(MessageText.quoted(set))"
             }
+            print(line)
         }
     }
 }

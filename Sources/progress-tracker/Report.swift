@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write a set's run as one self-contained HTML page: progress over time, a timeline, rates and the final table.",
             discussion: """
                 The page has everything inline (SVG charts, a stylesheet, no script) and fetches \

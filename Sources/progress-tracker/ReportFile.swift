@@ -1,4 +1,8 @@
-internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 internal import ProgressTrackerRendering
 
 /// Where `report --output` writes: whole or not at all, and never over a file that is not a
@@ -37,18 +41,16 @@ struct ReportFile {
     ///   or a place that cannot be written (the message gives the system's reason).
     func write(_ html: String) throws {
         try checkReplaceable()
-        let url = URL(filePath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appending(path: ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let temporary = Self.temporaryPath(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Refusal.cannotWrite(path: path, reason: Self.systemError()) }
         var written = false
         defer { if !written { unlink(temporary) } }
         do {
-            try Self.writeAll(Array(html.utf8), to: descriptor)
+            try DescriptorOutput.writeAll(Array(html.utf8), to: descriptor)
         } catch {
             close(descriptor)
-            throw Refusal.cannotWrite(path: path, reason: "\(error)")
+            throw Refusal.cannotWrite(path: path, reason: error.description)
         }
         // Flushed before the rename, so that the name never points at a file not yet on disk.
         let synced = fsync(descriptor) == 0 ? nil : Self.systemError()
@@ -59,33 +61,40 @@ struct ReportFile {
     }
 
     private func checkReplaceable() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue { throw Refusal.directory(path: path) }
-        guard let file = FileHandle(forReadingAtPath: path) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR { throw Refusal.directory(path: path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw Refusal.cannotWrite(path: path, reason: "it exists and cannot be read, to tell whether it is a report")
         }
-        defer { try? file.close() }
-        let head = (try? file.read(upToCount: Self.headLength)) ?? Data()
-        guard String(decoding: head, as: UTF8.self).contains(RunReport.generatorMark) else {
+        defer { close(descriptor) }
+        guard String(decoding: Self.head(of: descriptor), as: UTF8.self).contains(RunReport.generatorMark) else {
             throw Refusal.notAReport(path: path)
         }
     }
 
-    private struct WriteFailure: Error, CustomStringConvertible {
-        let description: String
+    /// Up to `headLength` bytes from the start of the file: fewer only at its end, or when it
+    /// cannot be read (which makes it no report).
+    private static func head(of descriptor: Int32) -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: headLength)
+        var count = 0
+        while count < headLength {
+            let got = head[count...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            count += got
+        }
+        return Array(head.prefix(count))
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw WriteFailure(description: systemError())
-            }
-            offset += count
-        }
+    /// `DIRECTORY/.NAME.PID.RANDOM.tmp` beside `path`: in the same directory, so that the
+    /// rename stays on one file system, and hidden.
+    private static func temporaryPath(beside path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(directory).\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
     private static func systemError() -> String {

@@ -4,6 +4,7 @@ internal import ProgressTracking
 extension ProgressTrackerCommand {
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resume",
             abstract: "Resume a paused or cancelled set: its workers go on.",
             discussion: """
                 A paused worker goes on by itself; a worker that stopped on a cancel is run \

@@ -14,18 +14,16 @@ struct SetControlArguments: ParsableArguments {
     /// `cancel()`, which says whether the state changed) and prints the outcome.
     func change(to target: ControlState, _ change: (ProgressTrackerSet) throws -> Bool) throws {
         let access = StoreAccess(storeFile)
-        let trackerSet = try access.existingSet(set, in: try access.openForWriting())
         let name = MessageText.quoted(set)
-        guard try !change(trackerSet) else {
-            print(Self.done(target, name))
-            return
-        }
-        let state = try trackerSet.controlState
-        print(
-            state == target
+        let line = try access.writing { store in
+            let trackerSet = try access.existingSet(set, in: store)
+            guard try !change(trackerSet) else { return Self.done(target, name) }
+            let state = try trackerSet.controlState
+            return state == target
                 ? "nothing changed: set \(name) is already \(state.rawValue)"
                 : "nothing changed: set \(name) is \(state.rawValue), and stays so until it is resumed"
-        )
+        }
+        print(line)
     }
 
     private static func done(_ state: ControlState, _ name: String) -> String {

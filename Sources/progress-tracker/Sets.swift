@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Sets: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sets",
             abstract: """
                 List the tracker sets: trackers, overall progress, whether paused or cancelled, and how long each ran, \
                 from its start to its finish.

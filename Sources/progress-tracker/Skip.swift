@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Skip: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "skip",
             abstract: "Skip an item on purpose, with a reason: it counts once, as done without being processed.",
             discussion: """
                 Like `increment --item`, a key is counted once ever; a skipped key that had \

@@ -5,6 +5,7 @@ internal import ProgressTrackerRendering
 extension ProgressTrackerCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show each tracker of a set and the set's overall progress.",
             discussion: """
                 A tracker with failed or skipped items says how many after its percentage, the \

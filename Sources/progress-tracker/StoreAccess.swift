@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 internal import ProgressTracking
 
 /// The store file a command works on, and how commands open it and find sets by name.
@@ -23,6 +32,15 @@ struct StoreAccess {
         return try ProgressStore(path: path)
     }
 
+    /// Opens the store for a command that writes and runs `body` on it as one transaction, so
+    /// that the command's reads (the set and tracker it names, what it prints) go through the
+    /// writer's connection: the store then never opens its reading connection, which costs a
+    /// whole open and a reading of the schema, and what the command prints is what it wrote.
+    func writing<T>(creatingFile: Bool = false, _ body: (ProgressStore) throws -> T) throws -> T {
+        let store = try openForWriting(creatingFile: creatingFile)
+        return try store.transaction { try body(store) }
+    }
+
     /// Opens the store read-only, for commands that only look: they must never create or change the file.
     func openForReading() throws -> ProgressStore {
         try checkExists()
@@ -32,9 +50,9 @@ struct StoreAccess {
     private func checkExists(unless creatingFile: Bool = false) throws {
         // Checked here because SQLite's own messages ("unable to open database file", or a
         // disk I/O error for a directory opened read-only) do not say what is wrong.
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw CommandError.directory(path: path) }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists, info.st_mode & S_IFMT == S_IFDIR { throw CommandError.directory(path: path) }
         guard exists || creatingFile else { throw CommandError.noStore(path: path) }
     }
 

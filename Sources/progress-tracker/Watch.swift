@@ -3,8 +3,9 @@ internal import ProgressTracking
 internal import ProgressTrackerRendering
 
 extension ProgressTrackerCommand {
-    struct Watch: AsyncParsableCommand {
+    struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Follow a set while other processes work on it, until it reaches 100%.",
             discussion: """
                 On a terminal the table is redrawn in place; into a pipe, a file or a terminal \
@@ -48,8 +49,12 @@ extension ProgressTrackerCommand {
             try Self.staleAfterRange.check(staleAfter)
         }
 
-        func run() async throws {
-            let access = StoreAccess(storeFile)
+        func run() throws {
+            let (access, set, interval, staleAfter) = (StoreAccess(storeFile), set, interval, staleAfter)
+            try AsyncWork.wait { try await Self.follow(set, of: access, interval: interval, staleAfter: staleAfter) }
+        }
+
+        private static func follow(_ set: String, of access: StoreAccess, interval: Double, staleAfter: Double) async throws {
             let trackerSet = try access.existingSet(set, in: try access.openForReading())
             let screen = WatchScreen(text: WatchText(staleAfter: .seconds(staleAfter)))
             await screen.announce(set: set, path: access.path)

@@ -52,8 +52,17 @@ final class CLI {
         try Data().write(to: stdout)
         try Data().write(to: stderr)
         let process = makeProcess(arguments, environment: environment, as: user)
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
+        let outputHandles = (try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr))
+        // The watchdog keeps the process, and with it these handles, until `giveUpAfter`, so
+        // they are closed here: a test process with over a thousand open descriptors crashes
+        // Foundation's Process.run() on Linux (it over-reads /proc/self/fd entries, fixed
+        // upstream after Swift 6.3 by swift-corelibs-foundation PR #5472).
+        defer {
+            try? outputHandles.0.close()
+            try? outputHandles.1.close()
+        }
+        process.standardOutput = outputHandles.0
+        process.standardError = outputHandles.1
         try process.run()
         RunningCommand.stop(process, after: giveUpAfter)
         process.waitUntilExit()
@@ -151,14 +160,14 @@ final class CLI {
         return try decoder.decode(TrackerSetStatus.self, from: Data(json.utf8))
     }
 
-    /// Overwrites the file's SQLite header field `user_version` (bytes 60...63, big-endian),
-    /// the schema version the library reads, as a newer release of the library would leave it.
     /// The schema version in the file's header (`PRAGMA user_version`, bytes 60–63).
     func schemaVersion(of path: String) throws -> UInt32 {
         let header = try #require(FileManager.default.contents(atPath: path)).prefix(64)
         return header.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
+    /// Overwrites the file's SQLite header field `user_version` (bytes 60...63, big-endian),
+    /// the schema version the library reads, as a newer release of the library would leave it.
     func setSchemaVersion(_ version: UInt32, of path: String) throws {
         let file = try #require(FileHandle(forUpdatingAtPath: path))
         defer { try? file.close() }

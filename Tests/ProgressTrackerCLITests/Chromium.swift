@@ -38,13 +38,13 @@ enum Chromium {
             "--user-data-dir=\(directory.appending(path: "chromium-profile").path)",
         ] + arguments + [page.absoluteString]
         process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        let output = try FileHandle(forWritingTo: stdout)
+        defer { try? output.close() }  // The watchdog keeps the process, and the handle, alive.
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
         // A browser that hangs must not hang the tests: it is killed after this long.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { [process] in
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        RunningCommand.stop(process, after: .seconds(120))
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw Failed(status: process.terminationStatus)

@@ -86,6 +86,27 @@ struct HistoryCommandTests {
         #expect(try cli.run("history", "import", "--json", "--csv").status == 64)
     }
 
+    /// Local time is the C library's reading of `$TZ`: the table's times, and the day a plain
+    /// `--since` date starts, both follow it.
+    @Test func localTimesFollowTZ() throws {
+        let cli = try CLI()
+        try cli.run("create", "import", "rows", "--total", "1")
+        let at = try Date(String(cli.run("history", "import", "--csv").lines[1].prefix { $0 != "," }), strategy: .iso8601)
+        let kolkata = try #require(TimeZone(identifier: "Asia/Kolkata"))
+        let local = Date.VerbatimFormatStyle(
+            format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
+            timeZone: kolkata, calendar: Calendar(identifier: .gregorian)
+        )
+        let table = try cli.run("history", "import", environment: ["TZ": "Asia/Kolkata"])
+        #expect(table.lines[1].hasPrefix(at.formatted(local) + "  rows"))
+
+        // A day starts at its local midnight: before midnight UTC east of Greenwich, after it west.
+        let since = ["history", "import", "--since", "2026-11-24", "--until", "2026-11-24T00:00:00Z", "--csv"]
+        #expect(try cli.run(since, environment: ["TZ": "Asia/Kolkata"]).status == 0)
+        let west = try cli.run(since, environment: ["TZ": "America/New_York"])
+        #expect(west.stderr.hasPrefix("Error: --until must be later than --since: 2026-11-24T00:00:00Z is not after 2026-11-24T05:00:00Z\n"))
+    }
+
     @Test func historyLeavesTheFileUnchanged() throws {
         let cli = try CLI()
         try makeHistory(cli)

@@ -36,6 +36,16 @@ struct ReportCommandTests {
         #expect(try otherFiles(cli).isEmpty)
     }
 
+    /// The page names the zone its local times are in, as the C library read `$TZ`.
+    @Test func thePageNamesTheLocalTimeZone() throws {
+        let cli = try CLI()
+        try makeSet(cli)
+        for (tz, name) in [("Asia/Tokyo", "Asia/Tokyo"), (":Europe/Paris", "Europe/Paris"), ("XYZ-3", "XYZ"), ("", "UTC")] {
+            let page = try cli.run("report", "import", environment: ["TZ": tz]).stdout
+            #expect(page.contains("Times are local (\(name))."), "TZ=\(tz)")
+        }
+    }
+
     @Test func theFileIsWrittenAndAnEarlierReportReplaced() throws {
         let cli = try CLI()
         try makeSet(cli)

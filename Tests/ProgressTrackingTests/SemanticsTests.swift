@@ -1,7 +1,7 @@
 import ProgressTracking
 import Testing
 
-/// The rules of the README's "Semantics" section.
+/// The rules of the Semantics article (`ProgressTracking.docc/Semantics.md`).
 @Suite struct SemanticsTests {
     let set: ProgressTrackerSet
 

@@ -33,6 +33,27 @@ extension ProcessTests {
             #expect(try DatabaseFile(path: directory.storePath).itemKeyCount(set: "work", tracker: "items") == 1_000)
         }
 
+        /// Four processes fail, count and skip the same few hundred keys in different orders,
+        /// as competing workers retrying each other's failures would: each key is counted
+        /// once, keeps one failure record whose attempts add up to the failures the store
+        /// accepted, and ends resolved.
+        @Test func processesFailingAndRetryingOverlappingKeysKeepOneRecordPerKey() throws {
+            let directory = try TestDirectory()
+            let keys = 300
+            let workers = try Worker.startTogether((1...4).map { ["fail-or-count", directory.storePath, "\(keys)", "\($0)"] })
+            let reports = try workers.map { try Self.numbers(in: try $0.finish()) }
+
+            let tracker = try #require(try ProgressStore(path: directory.storePath).trackerSet(named: "work").getTracker("contested"))
+            #expect(reports.map { $0["counted"]! }.reduce(0, +) == keys)
+            #expect(try tracker.current == keys)
+            #expect(try tracker.failures().isEmpty)
+            let failures = try tracker.failures(.all)
+            #expect(Set(failures.map(\.key)).count == failures.count)
+            #expect(failures.map(\.attempts).reduce(0, +) == reports.map { $0["failed"]! }.reduce(0, +))
+            #expect(failures.allSatisfy { $0.resolvedAt != nil })
+            #expect(try tracker.status().failed == 0)
+        }
+
         /// Each round creates the file, its schema, the set and the tracker in six processes at once.
         @Test func processesOpeningOneTrackerOnANewFileGetOneTrackerAndNoError() throws {
             for _ in 0..<12 {
@@ -85,6 +106,14 @@ extension ProcessTests {
         static func newKeys(reportedBy worker: Worker) throws -> Int {
             let report = try worker.finish()
             return try #require(Int(report.dropFirst("new=".count)), "\(report)")
+        }
+
+        /// The numbers of a "name=N name=N" report.
+        static func numbers(in report: String) throws -> [String: Int] {
+            try Dictionary(uniqueKeysWithValues: report.split(separator: " ").map { pair in
+                let parts = pair.split(separator: "=")
+                return (String(parts[0]), try #require(Int(parts[1]), "\(report)"))
+            })
         }
     }
 }

@@ -76,9 +76,9 @@ import Testing
         #expect(try rows.current == 6)
     }
 
-    /// The settings whose guarantees the README states: WAL, and `synchronous` NORMAL (a killed
-    /// process loses nothing; power loss may lose the last commits, but never leaves a half
-    /// commit) or FULL (a call returns once its commit is on disk).
+    /// The settings whose guarantees the Guarantees article states: WAL, and `synchronous`
+    /// NORMAL (a killed process loses nothing; power loss may lose the last commits, but never
+    /// leaves a half commit) or FULL (a call returns once its commit is on disk).
     @Test(arguments: [(Durability.normal, "1"), (.full, "2")])
     func durabilitySetsTheJournalAndTheSyncMode(durability: Durability, synchronous: String) throws {
         let directory = try TestDirectory()

@@ -49,6 +49,48 @@ extension ProcessTests {
             #expect(try Self.tracker("rows", in: directory).current == batches * size)
         }
 
+        /// An import that fails some records, keeps its place in a cursor and retries its
+        /// failures at the end, killed at any moment: the cursor, the counts and the failures
+        /// always agree (every record before the cursor counted or failed once, none after
+        /// it counted), and a resumed run ends with every record counted and every failure
+        /// resolved, each recorded once.
+        @Test func killedImportKeepsItsCursorCountsAndFailuresInStep() throws {
+            var random = SeededGenerator(for: "killedImportKeepsItsCursorCountsAndFailuresInStep")
+            let directory = try TestDirectory()
+            let (records, batch, failEvery) = (3_000, 50, 7)
+            let arguments = ["resumable", directory.storePath, "\(records)", "\(batch)", "\(failEvery)"]
+            func failing(below end: Int) -> Int { (end + failEvery - 1) / failEvery }
+            var cursor = 0
+
+            for kill in 1...Self.kills {
+                // The first half of the kills land in the import's batches (at most 24 of its
+                // 60), the second half in its retries (429 of them), after the batches left.
+                let batchesLeft = (records - cursor) / batch
+                let lines = kill <= Self.kills / 2 ? Int.random(in: 1...4, using: &random) : batchesLeft + Int.random(in: 1...20, using: &random)
+                try Self.run(arguments, killAfter: lines, using: &random)
+                let context: Comment = "kill \(kill), seed \(random.seed)"
+                #expect(try DatabaseFile(path: directory.storePath).integrity() == "ok", context)
+                let tracker = try Self.tracker("records", in: directory)
+                cursor = try #require(try tracker.cursor.flatMap { Int($0) }, context)
+                #expect(cursor.isMultiple(of: batch), context)
+                let (unresolved, all) = (try tracker.failures(), try tracker.failures(.all))
+                #expect(kill <= Self.kills / 2 ? cursor < records : cursor == records && !unresolved.isEmpty, "the kill missed its phase; \(context)")
+                #expect(try tracker.current + unresolved.count == cursor, context)
+                #expect(try !tracker.hasCounted(item: "record-\(cursor)"), context)
+                #expect(all.count == failing(below: cursor), context)
+                #expect(all.allSatisfy { $0.attempts == 1 }, context)
+                #expect(try tracker.status().failed == unresolved.count, context)
+            }
+
+            try Worker.start(arguments).finish()
+            let tracker = try Self.tracker("records", in: directory)
+            #expect(try tracker.current == records)
+            #expect(try tracker.failures().isEmpty)
+            let resolved = try tracker.failures(.resolved)
+            #expect(resolved.count == failing(below: records))
+            #expect(resolved.allSatisfy { $0.attempts == 1 && $0.resolution == .counted })
+        }
+
         /// Kills processes that are creating a new file (its schema, set and tracker) at random
         /// moments from their start: whatever was done is whole, and the file opens.
         @Test func processKilledWhileCreatingAFileLeavesOneThatOpens() throws {

@@ -2,7 +2,7 @@ import Foundation
 import ProgressTracking
 import Testing
 
-/// The smallest cases of two timing rules that `ModelTests` found the store once broke.
+/// The smallest cases of timing rules that `ModelTests` found the store once broke.
 @Suite struct TimingRuleEdgeTests {
     let directory: TestDirectory
     let clock = ModelClock()
@@ -59,5 +59,67 @@ import Testing
         #expect(kinds == [.created, .started, .progress, .resumed, .progress])
         // Active: the 2 s of the first run, and the 1 s since the resume that did happen.
         #expect(status.elapsed == 3)
+    }
+
+    /// A run that opens a tracker while its set is paused takes the downtime since the last
+    /// change (`openTracker`'s resume); the set's `resume()` then takes only the time after
+    /// that: no second is left out of active time twice.
+    @Test func aTrackerOpenedWhileItsSetIsPausedTakesItsDowntimeOnce() throws {
+        let set = try store().trackerSet(named: "work")
+        let rows = try set.createTracker("rows", total: 100)
+        try rows.increment()
+        clock.advance(by: 10)
+        try rows.increment()
+        clock.advance(by: 5)
+        try set.pause()
+        // The workers stop; a later run starts them, and they wait for the set to resume.
+        clock.advance(by: 100)
+        let later = try store().trackerSet(named: "work")
+        let resumed = try later.openTracker("rows", total: 100)
+        clock.advance(by: 100)
+        try later.resume()
+        clock.advance(by: 1)
+        try resumed.increment()
+
+        // Active: the 10 s of the first run, and the 1 s since the set resumed.
+        #expect(try resumed.status().elapsed == 11)
+        #expect(try later.getStatus().elapsed == 11)
+    }
+
+    /// A tracker that starts while its set is paused has no downtime before its start.
+    @Test func aTrackerThatStartsWhileItsSetIsPausedLosesNoActiveTime() throws {
+        let set = try store().trackerSet(named: "work")
+        let rows = try set.createTracker("rows", total: 100)
+        try set.pause()
+        clock.advance(by: 50)
+        try rows.increment()
+        clock.advance(by: 50)
+        try set.resume()
+        clock.advance(by: 10)
+        try rows.increment()
+
+        #expect(try rows.status().elapsed == 10)
+        #expect(try set.getStatus().elapsed == 10)
+    }
+
+    /// Counting goes on in a paused set, so that a worker can finish its batch: that is work,
+    /// and the downtime the resume takes starts after it.
+    @Test func countsAfterThePauseAreActiveTime() throws {
+        let set = try store().trackerSet(named: "work")
+        let rows = try set.createTracker("rows", total: 100)
+        try rows.increment()
+        clock.advance(by: 10)
+        try set.pause()
+        for _ in 0..<2 {
+            clock.advance(by: 10)
+            try rows.increment()
+        }
+        let beforeResume = try rows.status().elapsed
+        clock.advance(by: 70)
+        try set.resume()
+
+        #expect(beforeResume == 30)
+        #expect(try rows.status().elapsed == 30)
+        #expect(try set.getStatus().elapsed == 30)
     }
 }

@@ -20,6 +20,18 @@ enum WorkerCommand {
     /// `hold PATH`: increments tracker "held" in a transaction, prints "locked", and keeps the
     /// transaction (and the write lock) open until stdin closes.
     case hold(path: String)
+    /// `resumable PATH TOTAL BATCH FAIL_EVERY`: imports the records 0..<TOTAL into tracker
+    /// "records" as a real import resumes: from its cursor on, BATCH records per transaction,
+    /// each counted by key except every FAIL_EVERY-th, which fails ("timeout"), and the
+    /// cursor moved past the batch in the same transaction; then it retries what failed,
+    /// one transaction per record. Prints "progress N" after each transaction.
+    case resumable(path: String, total: Int, batch: Int, failEvery: Int)
+    /// `fail-or-count PATH KEYS SEED`: goes over the keys `item-0`…`item-(KEYS-1)` in an
+    /// order and with choices drawn from SEED, failing, counting or skipping each, as
+    /// competing workers that retry each other's failures would; then counts every key.
+    /// Prints "progress N" every 100 calls, and ends with the failures the store accepted and
+    /// the keys it counted: "done failed=F counted=C".
+    case failOrCount(path: String, keys: Int, seed: Int)
 
     static let setName = "work"
 
@@ -44,6 +56,8 @@ enum WorkerCommand {
         case "open": self = .open(path: try text(1), tracker: try text(2))
         case "watch": self = .watch(path: try text(1), readOnly: try text(2) == "read-only", target: try number(3))
         case "hold": self = .hold(path: try text(1))
+        case "resumable": self = .resumable(path: try text(1), total: try number(2), batch: try number(3), failEvery: try number(4))
+        case "fail-or-count": self = .failOrCount(path: try text(1), keys: try number(2), seed: try number(3))
         case let other: throw Failure("unknown command \(other)")
         }
     }
@@ -100,7 +114,69 @@ enum WorkerCommand {
                 while readLine() != nil {}
             }
             return "released"
+
+        case let .resumable(path, total, batch, failEvery):
+            return try importResuming(path: path, total: total, batch: batch, failEvery: failEvery)
+
+        case let .failOrCount(path, keys, seed):
+            return try failOrCount(path: path, keys: keys, seed: seed)
         }
+    }
+
+    private func importResuming(path: String, total: Int, batch: Int, failEvery: Int) throws -> String {
+        let store = try ProgressStore(path: path)
+        let records = try store.trackerSet(named: Self.setName).openTracker("records", total: total)
+        var transactions = 0
+        var start = try records.cursor.map { Int($0)! } ?? 0
+        while start < total {
+            let end = min(start + batch, total)
+            try store.transaction {
+                for record in start..<end {
+                    if record.isMultiple(of: failEvery) {
+                        try records.fail(item: "record-\(record)", reason: "timeout")
+                    } else {
+                        try records.increment(item: "record-\(record)")
+                    }
+                }
+                try records.setCursor("\(end)")
+            }
+            start = end
+            transactions += 1
+            emit("progress \(transactions)")
+        }
+        while let failure = try records.failures(limit: 1).first {
+            try store.transaction { _ = try records.increment(item: failure.key) }
+            transactions += 1
+            emit("progress \(transactions)")
+        }
+        return "transactions=\(transactions)"
+    }
+
+    private func failOrCount(path: String, keys: Int, seed: Int) throws -> String {
+        let tracker = try ProgressStore(path: path).trackerSet(named: Self.setName).openTracker("contested", total: keys)
+        // A linear congruential generator: the worker needs a seeded order, not good randomness.
+        var state = UInt64(truncatingIfNeeded: seed) &* 6_364_136_223_846_793_005 &+ 1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var (failed, counted, calls) = (0, 0, 0)
+        for _ in 0..<(keys * 2) {
+            let key = "item-\(next(keys))"
+            switch next(4) {
+            case 0, 1:
+                do {
+                    try tracker.fail(item: key, reason: "attempt by worker \(seed)")
+                    failed += 1
+                } catch .itemAlreadyCounted {}
+            case 2: if try tracker.increment(item: key) { counted += 1 }
+            default: if try tracker.skip(item: key, reason: "skipped by worker \(seed)") { counted += 1 }
+            }
+            calls += 1
+            if calls.isMultiple(of: 100) { emit("progress \(calls)") }
+        }
+        for key in 0..<keys where try tracker.increment(item: "item-\(key)") { counted += 1 }
+        return "failed=\(failed) counted=\(counted)"
     }
 
     private func watch(path: String, readOnly: Bool, target: Int) throws -> String {

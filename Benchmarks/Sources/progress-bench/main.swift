@@ -1,8 +1,9 @@
 import Foundation
 
 // progress-bench: the library's hot operations against a minimal C program (the targets'
-// baseline, issue 12), the library's own SQL in C, and GRDB. The README's "Performance"
-// section shows its table; issues 6, 10 and 12 say what each row measures.
+// baseline, issue 12), the library's own SQL in C, and GRDB. The Performance article
+// (Sources/ProgressTracking/ProgressTracking.docc/Performance.md) shows its table; issues 6, 10
+// and 12 say what each row measures.
 
 func runBenchmarks(_ options: Options) throws {
     let machine = Machine.current()

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 
 /// What the report's three charts draw alike around their data: the time grid and its
 /// labels, the downtime (bands where it is left out, shading where it is kept), and the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 
 /// The report's final table: one row per current tracker in creation order (counted, total,

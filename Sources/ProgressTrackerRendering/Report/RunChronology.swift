@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 
 /// A set's run, reconstructed from its history and its status: each tracker's states over
@@ -229,9 +233,14 @@ struct RunChronology {
         }
         guard resumes.count == 1, let position = resumes.first else { return nil }
         let completedAt = status.completedAt?.timeIntervalSince1970
-        // A set's resume adds its halt to every started tracker not complete by then.
+        // A set's resume adds its halt to every started tracker not complete by then, from
+        // the pause or from the tracker's last change during it (a batch finished, a later
+        // run's resume), whichever is later: the last one recorded, which is exact when the
+        // history holds it (else the guard below gives up on this tracker).
         let halted = halts.reduce(0.0) { sum, halt in
-            halt.end >= startedAt && (completedAt.map { $0 > halt.end } ?? true) ? sum + (halt.end - halt.start) : sum
+            guard halt.end >= startedAt, completedAt.map({ $0 > halt.end }) ?? true else { return sum }
+            let lastChange = track.points.last { $0.time >= halt.start && $0.time < halt.end }?.time
+            return sum + (halt.end - max(halt.start, lastChange ?? halt.start))
         }
         let downtime = lastChange - startedAt - status.elapsed - halted
         let resume = track.points[position].time

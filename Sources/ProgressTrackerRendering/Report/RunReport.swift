@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
 internal import Foundation
+#endif
 internal import ProgressTracking
 
 /// `progress-tracker report`: one set's run as a single self-contained HTML page. It has no
@@ -53,7 +57,7 @@ package enum RunReport {
             html += "<section class=\"failures\"><h2>Failures and skips</h2>" + failures.html() + "</section>\n"
         }
         html += "<footer>Made by <code>progress-tracker report</code> at \(LocalTime.of(input.generatedAt)) from "
-            + "\(HTMLText.value(input.storePath, width: 200)). Times are local (\(HTMLText.value(TimeZone.current.identifier, width: 40))). "
+            + "\(HTMLText.value(input.storePath, width: 200)). Times are local (\(HTMLText.value(LocalTime.zoneName, width: 40))). "
             + "The charts draw at most a few hundred points per line, keeping every lifecycle event and each column's extremes; "
             + "the table is exact.</footer>\n"
         return html + "</main>\n</body>\n</html>\n"

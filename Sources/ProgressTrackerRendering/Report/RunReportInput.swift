@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+package import FoundationEssentials
+#else
 package import Foundation
+#endif
 package import ProgressTracking
 
 /// What `progress-tracker report` shows of one set, as `read(_:at:)` reads it from the store

@@ -85,5 +85,6 @@ extension HistoryEvent {
     /// One line of a history in a failure message.
     var modelText: String {
         "\(Timing.text(at.timeIntervalSince1970)) \(tracker ?? "*") \(kind.rawValue) \(current)/\(total)"
+            + (failed == 0 ? "" : " \(failed) failed") + (skipped == 0 ? "" : " \(skipped) skipped")
     }
 }

@@ -1,7 +1,7 @@
 import ProgressTracking
 
-/// The timing rule, as the library documents it (`HistoryPolicy`'s doc comment, and the
-/// README's "History, timing and live updates"), written again here in the model's own terms
+/// The timing rule, as the library documents it (`HistoryPolicy`'s doc comment, and "The
+/// timing rule" in the History and timing article), written again here in the model's own terms
 /// so that `ModelTests` compares the store with an independent statement of it.
 extension TrackerSetModel {
     /// Gives the tracker at `index` a new count and total, at `now`:

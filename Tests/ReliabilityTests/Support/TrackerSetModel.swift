@@ -9,6 +9,8 @@ import ProgressTracking
 /// call that changes a count or a total follows the documented timing rule, written out
 /// again in `TrackerSetModel+Timing.swift` (not taken from the library, so that the test is
 /// an independent statement of it). Every call takes the time the store's clock reads then.
+/// Items (counted, failed, skipped) follow their rules in `TrackerSetModel+Items.swift`,
+/// cursors in `+Cursor.swift`, and the set's pause, resume and cancel in `+Control.swift`.
 struct TrackerSetModel {
     struct Tracker {
         /// Which creation this is: a handle stays bound to it, not to the name.
@@ -17,7 +19,15 @@ struct TrackerSetModel {
         var current = 0
         var total: Int
         var weight: Double?
+        /// The item keys counted, by `increment(item:)` or `skip(item:reason:)`.
         var keys: Set<String> = []
+        /// Every item that failed, by key, resolved or not.
+        var failures: [String: ItemFailure] = [:]
+        /// How many items were skipped.
+        var skipped = 0
+        /// When a `failed` sample was last recorded; nil before the first.
+        var failureSampledAt: Double?
+        var cursor: String?
         /// The first count.
         var startedAt: Double?
         /// When it last became complete; nil while it is not.
@@ -30,7 +40,13 @@ struct TrackerSetModel {
         /// Downtime between runs, left out of its active time.
         var pausedSeconds = 0.0
 
-        var fraction: Double { current >= total ? 1 : Double(current) / Double(total) }
+        /// Done by its counts, which its fraction cannot tell: Int.max - 1 of Int.max rounds to 1.
+        var isDone: Bool { current >= total }
+        var fraction: Double { isDone ? 1 : Double(current) / Double(total) }
+        /// As `TrackerStatus.percent` documents it: exactly 100 when done, below 100 otherwise.
+        var percent: Double { isDone ? 100 : min(100 * fraction, TrackerSetModel.justBelowHundred) }
+        /// Items whose failure is unresolved.
+        var failed: Int { failures.values.count { $0.resolution == nil } }
     }
 
     let setName: String
@@ -50,6 +66,10 @@ struct TrackerSetModel {
     var setPausedSeconds = 0.0
     /// How many changes raised a count and recorded nothing: the counts the hot path takes.
     var quietChanges = 0
+    /// What the set's workers are asked to do.
+    var state = ControlState.running
+    /// When the set last stopped running; nil while it runs.
+    var haltedAt: Double?
     private var identities = 0
     /// The name each identity was created with, which errors about it name once it is removed.
     private var names: [Int: String] = [:]
@@ -126,25 +146,6 @@ struct TrackerSetModel {
         }
     }
 
-    mutating func count(_ identity: Int, item key: String, at now: Double) -> Result<Bool, ProgressTrackingError> {
-        guard !key.isEmpty else { return .failure(.emptyItemKey) }
-        var new = false
-        return update(identity, at: now) { tracker in
-            guard !tracker.keys.contains(key) else { return nil }
-            guard tracker.current < Int.max else { return .countOverflow(tracker: tracker.name, amount: 1) }
-            tracker.keys.insert(key)
-            tracker.current += 1
-            new = true
-            return nil
-        }.map { new }
-    }
-
-    func hasCounted(_ identity: Int, item key: String) -> Result<Bool, ProgressTrackingError> {
-        guard !key.isEmpty else { return .failure(.emptyItemKey) }
-        guard let tracker = trackers.first(where: { $0.identity == identity }) else { return .failure(removed(identity)) }
-        return .success(tracker.keys.contains(key))
-    }
-
     mutating func setCurrent(_ identity: Int, to current: Int, at now: Double) -> Result<Void, ProgressTrackingError> {
         guard current >= 0 else { return .failure(.negativeCurrent(current)) }
         return update(identity, at: now) { tracker in
@@ -163,7 +164,11 @@ struct TrackerSetModel {
 
     // MARK: - Progress
 
-    /// The seed's formula: Σ wᵢ·fᵢ / Σ wᵢ, the weight being the total unless one was given.
+    static let justBelowHundred = 100.0.nextDown
+
+    /// The seed's formula: Σ wᵢ·fᵢ / Σ wᵢ, the weight being the total unless one was given;
+    /// exactly 100 when every tracker that carries weight is done, and below 100 otherwise
+    /// (`TrackerSetStatus.overall`), however the ratio rounds.
     var progress: Progress {
         let weights = trackers.map { $0.weight ?? Double($0.total) }
         let weight = weights.reduce(0, +)
@@ -171,13 +176,19 @@ struct TrackerSetModel {
         if trackers.isEmpty {
             overall = 0
         } else if weight > 0 {
-            overall = 100 * zip(weights, trackers).map { $0 * $1.fraction }.reduce(0, +) / weight
+            let ratio = 100 * zip(weights, trackers).map { $0 * $1.fraction }.reduce(0, +) / weight
+            overall = zip(weights, trackers).allSatisfy { $0 == 0 || $1.isDone } ? 100 : min(ratio, Self.justBelowHundred)
         } else {
-            overall = trackers.allSatisfy { $0.fraction == 1 } ? 100 : 0
+            overall = trackers.allSatisfy(\.isDone) ? 100 : 0
         }
         return Progress(
-            trackers: trackers.map { .init(name: $0.name, current: $0.current, total: $0.total, percent: 100 * $0.fraction) },
-            overall: overall
+            trackers: trackers.map {
+                .init(
+                    name: $0.name, current: $0.current, total: $0.total, percent: $0.percent,
+                    failed: $0.failed, skipped: $0.skipped, cursor: $0.cursor
+                )
+            },
+            overall: overall, state: state
         )
     }
 
@@ -192,27 +203,50 @@ struct TrackerSetModel {
     }
 
     /// Applies `change` to a copy of the tracker unless it was removed, then gives the tracker
-    /// its new count and total by the timing rule; `change` returns an error to refuse.
-    private mutating func update(
+    /// its new count and total by the timing rule, after what else `change` changed: the
+    /// events the count records show that too. `change` returns an error to refuse.
+    mutating func update(
         _ identity: Int, at now: Double, _ change: (inout Tracker) -> ProgressTrackingError?
     ) -> Result<Void, ProgressTrackingError> {
         guard let index = trackers.firstIndex(where: { $0.identity == identity }) else { return .failure(removed(identity)) }
         var tracker = trackers[index]
         if let error = change(&tracker) { return .failure(error) }
-        trackers[index].keys = tracker.keys
-        self.change(at: index, current: tracker.current, total: tracker.total, now: now)
+        let (current, total) = (tracker.current, tracker.total)
+        (tracker.current, tracker.total) = (trackers[index].current, trackers[index].total)
+        trackers[index] = tracker
+        self.change(at: index, current: current, total: total, now: now)
         return .success(())
     }
 
-    /// Appends the event, with the tracker's count and total as they are now.
+    /// Appends the tracker's event, with its counts as they are now.
     mutating func record(_ kind: HistoryEvent.Kind, of tracker: Tracker, at now: Double) {
         events.append(HistoryEvent(
             set: setName, tracker: tracker.name, kind: kind, at: Date(timeIntervalSince1970: now),
-            current: tracker.current, total: tracker.total
+            current: tracker.current, total: tracker.total, failed: tracker.failed, skipped: tracker.skipped
         ))
     }
 
-    private func removed(_ identity: Int) -> ProgressTrackingError {
+    /// Appends the set's own event, with its trackers' counts added up, saturated at `Int.max`
+    /// as the set's other sums are.
+    mutating func recordSetEvent(_ kind: HistoryEvent.Kind, at now: Double) {
+        func sum(_ count: (Tracker) -> Int) -> Int {
+            trackers.reduce(0) { sum, tracker in
+                let (added, overflow) = sum.addingReportingOverflow(count(tracker))
+                return overflow ? .max : added
+            }
+        }
+        events.append(HistoryEvent(
+            set: setName, tracker: nil, kind: kind, at: Date(timeIntervalSince1970: now),
+            current: sum(\.current), total: sum(\.total), failed: sum(\.failed), skipped: sum(\.skipped)
+        ))
+    }
+
+    /// The tracker with that identity, or the error a call through a handle to it throws.
+    func tracker(_ identity: Int) -> Result<Tracker, ProgressTrackingError> {
+        trackers.first { $0.identity == identity }.map { .success($0) } ?? .failure(removed(identity))
+    }
+
+    func removed(_ identity: Int) -> ProgressTrackingError {
         .trackerRemoved(tracker: names[identity] ?? "?", set: setName)
     }
 
