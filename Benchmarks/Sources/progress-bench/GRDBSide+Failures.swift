@@ -34,7 +34,10 @@ extension GRDBSide {
             db.cachedStatement(sql: SQL.recordFailure),
             arguments: ["id": id, "key": key, "reason": reason, "now": now, "token": token]
         ) else {
-            throw BenchError("item \(key) is counted, or its tracker is gone")
+            // Nothing stored: the item is counted, or the tracker is gone (hasItem tells which).
+            let row = try Row.fetchOne(db.cachedStatement(sql: SQL.hasItem), arguments: ["id": id, "token": token, "key": key])
+            guard let row, row["tracked"] as Bool else { throw BenchError("no such tracker") }
+            throw BenchError("item \(key) is counted: it cannot fail")
         }
         guard attempts == 1 else { return attempts }
         let lastSample = try Double.fetchOne(db.cachedStatement(sql: SQL.countFailure), arguments: ["id": id])
