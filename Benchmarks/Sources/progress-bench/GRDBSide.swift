@@ -69,23 +69,28 @@ final class GRDBSide: Side {
         let set = set
         try queue.write { db in
             for index in 0..<count {
-                var tracker: Identity?
-                try db.inSavepoint {
-                    let now = Date().timeIntervalSince1970
-                    let token = Int64.random(in: .min ... .max)
-                    let id = try Int64.fetchOne(db.cachedStatement(sql: SQL.insertTracker), arguments: [
-                        "set": set.id, "name": "t\(index)", "token": token, "total": 100, "weight": nil,
-                        "now": now, "set_token": set.token,
-                    ])
-                    guard let id else { throw BenchError("tracker t\(index) exists") }
-                    tracker = Identity(id: id, token: token)
-                    try Self.recordEvent(db, "created", of: tracker!, at: now)
-                    return .commit
-                }
+                let tracker = try Self.createTracker(db, named: "t\(index)", in: set)
                 let amount = initialCount(ofTracker: index)
-                if amount > 0 { try Self.count(db, amount, of: tracker!) } else { _ = try Self.current(db, of: tracker!) }
+                if amount > 0 { try Self.count(db, amount, of: tracker) } else { _ = try Self.current(db, of: tracker) }
             }
         }
+    }
+
+    /// The library's `createTracker`: the row and its `created` event, in a savepoint.
+    private static func createTracker(_ db: Database, named name: String, in set: Identity) throws -> Identity {
+        let token = Int64.random(in: .min ... .max)
+        var id: Int64?
+        try db.inSavepoint {
+            let now = Date().timeIntervalSince1970
+            id = try Int64.fetchOne(db.cachedStatement(sql: SQL.insertTracker), arguments: [
+                "set": set.id, "name": name, "token": token, "total": 100, "weight": nil, "now": now, "set_token": set.token,
+            ])
+            guard let id else { throw BenchError("tracker \(name) exists") }
+            try recordEvent(db, "created", of: Identity(id: id, token: token), at: now)
+            return .commit
+        }
+        guard let id else { throw BenchError("tracker \(name) not created") }
+        return Identity(id: id, token: token)
     }
 
     /// The library's `getAllTrackers().first`.
