@@ -16,19 +16,26 @@ enum Pace {
 
     /// How fast a set's overall progress grows, in percentage points per second: each
     /// unfinished tracker's rate as a share of its total, weighted by the weight the overall
-    /// progress gives it (the storage's `effectiveWeight`). Nil when no tracker has a rate.
-    static func overallRate(_ trackers: [(rate: Double?, row: TrackerStatusRow)]) -> Double? {
-        var totalWeight = 0.0
-        var weightedGrowth = 0.0
-        var someRate = false
-        for (rate, row) in trackers {
+    /// progress gives it (the storage's `effectiveWeight`). Summed tracker by tracker, so that
+    /// a status adds each one as it reads it.
+    struct OverallRate {
+        private var totalWeight = 0.0
+        private var weightedGrowth = 0.0
+        private var someRate = false
+
+        /// Adds a tracker whose own rate is `rate`.
+        mutating func add(_ rate: Double?, of row: TrackerStatusRow) {
             totalWeight += row.effectiveWeight
-            guard let rate else { continue }
+            guard let rate else { return }
             someRate = true
             if row.current < row.total { weightedGrowth += row.effectiveWeight * rate / Double(row.total) }
         }
-        guard someRate, totalWeight > 0 else { return nil }
-        return 100 * weightedGrowth / totalWeight
+
+        /// Nil when no tracker has a rate.
+        var value: Double? {
+            guard someRate, totalWeight > 0 else { return nil }
+            return 100 * weightedGrowth / totalWeight
+        }
     }
 
     /// Seconds until `remaining` is done at `rate`: 0 when nothing remains, nil without a

@@ -20,14 +20,13 @@ extension TrackerSetStatus {
         )
         trackers.reserveCapacity(row.trackers.count)
         order.reserveCapacity(row.trackers.count)
-        var trackerRates: [(rate: Double?, row: TrackerStatusRow)] = []
-        trackerRates.reserveCapacity(row.trackers.count)
+        var overallRate = Pace.OverallRate()
         for tracker in row.trackers {
             let status = TrackerStatus(tracker)
+            overallRate.add(status.rate, of: tracker)
             append(tracker.name, status)
-            trackerRates.append((status.rate, tracker))
         }
-        rate = Pace.overallRate(trackerRates)
+        rate = overallRate.value
         eta = Pace.eta(remaining: 100 - overall, rate: rate)
     }
 }
