@@ -5,6 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/// The version the schema below is at; a file at an earlier one gets the tables it lacks.
+#define SCHEMA_VERSION 2
+#define TEXT(x) #x
+#define NUMBER_TEXT(x) TEXT(x)
 
 // The baseline's own design. No CHECK constraints and no STRICT typing: this program checks
 // its input before SQLite sees it, so the least work is to let SQLite store and count.
@@ -26,7 +32,17 @@ static const char schema[] =
     "    key TEXT NOT NULL,\n"
     "    PRIMARY KEY (tracker_id, key)\n"
     ") WITHOUT ROWID;\n"
-    "PRAGMA user_version = 1;\n"
+    // Failed items (issue 13): one row per key however often it failed, with the last reason.
+    "CREATE TABLE IF NOT EXISTS tracker_failure (\n"
+    "    tracker_id INTEGER NOT NULL REFERENCES tracker (id) ON DELETE CASCADE,\n"
+    "    key TEXT NOT NULL,\n"
+    "    reason TEXT NOT NULL,\n"
+    "    attempts INTEGER NOT NULL,\n"
+    "    first_at REAL NOT NULL,\n"
+    "    last_at REAL NOT NULL,\n"
+    "    PRIMARY KEY (tracker_id, key)\n"
+    ") WITHOUT ROWID;\n"
+    "PRAGMA user_version = " NUMBER_TEXT(SCHEMA_VERSION) ";\n"
     "COMMIT;";
 
 // The seed's overall: Σ wᵢ·fᵢ / Σ wᵢ in percent, fᵢ = min(current, total) / total (1 for a
@@ -37,7 +53,7 @@ static const char schema[] =
 #define FRACTION "CASE WHEN current >= total THEN 1.0 ELSE CAST(current AS REAL) / total END"
 
 enum query { Q_SET_ID, Q_INSERT_SET, Q_INSERT_TRACKER, Q_FIRST_TRACKER, Q_CURRENT, Q_INCREMENT, Q_INSERT_ITEM,
-             Q_OVERALL, Q_STATUS, Q_BEGIN, Q_BEGIN_READ, Q_COMMIT, Q_ROLLBACK, Q_COUNT };
+             Q_FAIL_ITEM, Q_FAILURE_COUNT, Q_OVERALL, Q_STATUS, Q_BEGIN, Q_BEGIN_READ, Q_COMMIT, Q_ROLLBACK, Q_COUNT };
 
 static const char *const query_sql[Q_COUNT] = {
     [Q_SET_ID] = "SELECT id FROM tracker_set WHERE name = ?1",
@@ -47,6 +63,14 @@ static const char *const query_sql[Q_COUNT] = {
     [Q_CURRENT] = "SELECT current FROM tracker WHERE id = ?1",
     [Q_INCREMENT] = "UPDATE tracker SET current = current + ?2 WHERE id = ?1",
     [Q_INSERT_ITEM] = "INSERT INTO tracker_item (tracker_id, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    // A counted item cannot fail: the NOT EXISTS stores nothing for it. One statement, its
+    // own transaction: the upsert is the whole feature.
+    [Q_FAIL_ITEM] = "INSERT INTO tracker_failure (tracker_id, key, reason, attempts, first_at, last_at)\n"
+                    "SELECT ?1, ?2, ?3, 1, ?4, ?4\n"
+                    "WHERE NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = ?1 AND key = ?2)\n"
+                    "ON CONFLICT (tracker_id, key) DO UPDATE SET\n"
+                    "    attempts = attempts + 1, last_at = excluded.last_at, reason = excluded.reason",
+    [Q_FAILURE_COUNT] = "SELECT COUNT(*) FROM tracker_failure WHERE tracker_id = ?1",
     [Q_OVERALL] = "SELECT CASE\n"
                   "    WHEN COUNT(*) = 0 THEN 0.0\n"
                   "    WHEN TOTAL(" WEIGHT ") > 0 THEN 100.0 * TOTAL(" WEIGHT " * " FRACTION ") / TOTAL(" WEIGHT ")\n"
@@ -95,7 +119,7 @@ int mb_open(const char *path, int full_durability, mb_db **out) {
     *out = db;
     int version, rc;
     if ((rc = cn_open(&db->cn, path, full_durability, query_sql, Q_COUNT)) || (rc = cn_user_version(&db->cn, &version)) ||
-        version > 0)
+        version >= SCHEMA_VERSION)
         return rc;
     // IF NOT EXISTS: two processes may both find the file empty; the second creates nothing.
     if ((rc = cn_exec(&db->cn, schema)) && !sqlite3_get_autocommit(db->cn.handle)) cn_exec(&db->cn, "ROLLBACK");
@@ -213,6 +237,28 @@ int mb_count_items(mb_db *db, int64_t tracker_id, int64_t first, int count, int 
         rc = end(db, rc);
     }
     return rc;
+}
+
+int mb_fail_items(mb_db *db, int64_t tracker_id, int64_t first, int count, const char *reason) {
+    sqlite3_stmt *fail;
+    int rc = cn_statement(&db->cn, Q_FAIL_ITEM, &fail);
+    for (int i = 0; rc == SQLITE_OK && i < count; i++) {
+        char key[32];
+        int length = snprintf(key, sizeof key, "item-%lld", (long long)(first + i));
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        sqlite3_bind_int64(fail, 1, tracker_id);
+        sqlite3_bind_text(fail, 2, key, length, SQLITE_STATIC);
+        sqlite3_bind_text(fail, 3, reason, -1, SQLITE_STATIC);
+        sqlite3_bind_double(fail, 4, now.tv_sec + now.tv_nsec * 1e-9);
+        if ((rc = cn_run(&db->cn, fail))) return rc;
+        if (!sqlite3_changes(db->cn.handle)) return cn_fail(&db->cn, SQLITE_CONSTRAINT, "a counted item cannot fail");
+    }
+    return rc;
+}
+
+int mb_failure_count(mb_db *db, int64_t tracker_id, int64_t *count) {
+    return cn_column(&db->cn, Q_FAILURE_COUNT, tracker_id, count, NULL);
 }
 
 int mb_current(mb_db *db, int64_t tracker_id, int64_t *current) {

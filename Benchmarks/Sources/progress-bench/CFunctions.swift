@@ -20,6 +20,8 @@ struct CFunctions: Sendable {
     /// Spreads increments over many trackers (the `wal.watched` row).
     let incrementSpread: (@Sendable (Handle?, Int64, Int32, Int32, Int32) -> Int32)?
     let countItems: @Sendable (Handle?, Int64, Int64, Int32, Int32) -> Int32
+    let failItems: @Sendable (Handle?, Int64, Int64, Int32, UnsafePointer<CChar>?) -> Int32
+    let failureCount: @Sendable (Handle?, Int64, UnsafeMutablePointer<Int64>?) -> Int32
     let overall: @Sendable (Handle?, Int64, UnsafeMutablePointer<Double>?) -> Int32
     let status: @Sendable (Handle?, Int64, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int64>?) -> Int32
     let current: @Sendable (Handle?, Int64, UnsafeMutablePointer<Int64>?) -> Int32
@@ -32,7 +34,7 @@ struct CFunctions: Sendable {
         },
         close: mb_close, error: mb_error, trackerSet: mb_tracker_set, createTrackers: mb_create_trackers,
         firstTracker: mb_first_tracker, increment: mb_increment, incrementBatches: mb_increment_batches,
-        incrementSpread: mb_increment_spread, countItems: mb_count_items, overall: mb_overall, status: mb_status,
-        current: mb_current
+        incrementSpread: mb_increment_spread, countItems: mb_count_items, failItems: mb_fail_items,
+        failureCount: mb_failure_count, overall: mb_overall, status: mb_status, current: mb_current
     )
 }

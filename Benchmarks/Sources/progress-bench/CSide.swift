@@ -62,6 +62,17 @@ final class CSide: SpreadCounting {
         nextItem += Int64(count)
     }
 
+    func fail(items count: Int) throws {
+        try check(functions.failItems(db, try firstTracker(), nextItem, Int32(count), failureReason))
+        nextItem += Int64(count)
+    }
+
+    func failureCount() throws -> Int {
+        var count: Int64 = 0
+        try check(functions.failureCount(db, try firstTracker(), &count))
+        return Int(count)
+    }
+
     func overall() throws -> Double {
         var overall = 0.0
         try check(functions.overall(db, setID, &overall))

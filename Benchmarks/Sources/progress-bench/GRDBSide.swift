@@ -4,13 +4,21 @@ import GRDB
 import ProgressTracking
 
 /// The peer: the library's SQL and logic through GRDB, as a careful GRDB user writes them: one
-/// `DatabaseQueue`, cached statements, `write { }` for each unit of work (a savepoint inside
-/// one where the library nests a transaction) and `read { }` for reads.
+/// `DatabaseQueue`, cached statements bound by name, `write { }` for each unit of work (a
+/// savepoint inside one where the library nests a transaction) and `read { }` for reads.
 final class GRDBSide: Side {
+    /// A row's id and the random token that tells it from a later row reusing the id, as the
+    /// library keeps them for its sets and trackers.
+    struct Identity {
+        let id: Int64
+        let token: Int64
+    }
+
     let queue: DatabaseQueue
-    let setID: Int64
-    private var first: Int64?
-    private var nextItem = 0
+    let set: Identity
+    private var first: Identity?
+    /// The number of the next new item key, for counting or failing.
+    var nextItem = 0
 
     /// The library's `Timekeeping.system` defaults: a progress sample per second, rates over a minute.
     static let sampleInterval = 1.0
@@ -25,7 +33,7 @@ final class GRDBSide: Side {
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         let migrations = try Schema.migrations()
-        setID = try queue.writeWithoutTransaction { db in
+        try queue.writeWithoutTransaction { db in
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             for (index, sql) in migrations.enumerated().dropFirst(version) {
                 try db.inTransaction(.immediate) {
@@ -34,45 +42,75 @@ final class GRDBSide: Side {
                     return .commit
                 }
             }
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: SQL.setID), arguments: ["bench"]) { return id }
-            try db.cachedStatement(sql: SQL.insertSet).execute(arguments: ["bench", Date().timeIntervalSince1970])
-            return try Int64.fetchOne(db.cachedStatement(sql: SQL.setID), arguments: ["bench"])!
+        }
+        set = try Self.trackerSet(named: "bench", in: queue)
+    }
+
+    /// The library's `trackerSet(named:)`: the set if it is there, else created.
+    private static func trackerSet(named name: String, in queue: DatabaseQueue) throws -> Identity {
+        func find(_ db: Database) throws -> Identity? {
+            try Row.fetchOne(db.cachedStatement(sql: SQL.findSet), arguments: ["name": name]).map {
+                Identity(id: $0[0], token: $0[1])
+            }
+        }
+        if let set = try queue.read(find) { return set }
+        return try queue.write { db in
+            if let set = try find(db) { return set }
+            try db.cachedStatement(sql: SQL.insertSet).execute(arguments: [
+                "name": name, "token": Int64.random(in: .min ... .max), "now": Date().timeIntervalSince1970,
+            ])
+            guard let set = try find(db) else { throw BenchError("set \(name) removed as it was created") }
+            return set
         }
     }
 
+    /// The library's `createTracker` and `increment(by:)` for each, in one transaction.
     func addTrackers(_ count: Int) throws {
-        let setID = setID
+        let set = set
         try queue.write { db in
             for index in 0..<count {
-                var id: Int64 = 0
-                try db.inSavepoint {
-                    let now = Date().timeIntervalSince1970
-                    id = try Int64.fetchOne(
-                        db.cachedStatement(sql: SQL.insertTracker), arguments: [setID, "t\(index)", 100, nil, now]
-                    )!
-                    try Self.insertEvent(db, trackerID: id, kind: "created", at: now)
-                    return .commit
-                }
-                try Self.countChange(db, trackerID: id, amount: initialCount(ofTracker: index))
+                let tracker = try Self.createTracker(db, named: "t\(index)", in: set)
+                let amount = initialCount(ofTracker: index)
+                if amount > 0 { try Self.count(db, amount, of: tracker) } else { _ = try Self.current(db, of: tracker) }
             }
         }
     }
 
-    private func firstTracker() throws -> Int64 {
-        if let first { return first }
-        let setID = setID
-        let id = try queue.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: SQL.trackers), arguments: [setID])
+    /// The library's `createTracker`: the row and its `created` event, in a savepoint.
+    private static func createTracker(_ db: Database, named name: String, in set: Identity) throws -> Identity {
+        let token = Int64.random(in: .min ... .max)
+        var id: Int64?
+        try db.inSavepoint {
+            let now = Date().timeIntervalSince1970
+            id = try Int64.fetchOne(db.cachedStatement(sql: SQL.insertTracker), arguments: [
+                "set": set.id, "name": name, "token": token, "total": 100, "weight": nil, "now": now, "set_token": set.token,
+            ])
+            guard let id else { throw BenchError("tracker \(name) exists") }
+            try recordEvent(db, "created", of: Identity(id: id, token: token), at: now)
+            return .commit
         }
-        guard let id else { throw BenchError("the set has no tracker") }
-        first = id
-        return id
+        guard let id else { throw BenchError("tracker \(name) not created") }
+        return Identity(id: id, token: token)
+    }
+
+    /// The library's `getAllTrackers().first`.
+    func firstTracker() throws -> Identity {
+        if let first { return first }
+        let set = set
+        let tracker = try queue.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: SQL.trackers), arguments: ["set": set.id, "set_token": set.token]).map {
+                Identity(id: $0[0], token: $0[1])
+            }
+        }
+        guard let tracker else { throw BenchError("the set has no tracker") }
+        first = tracker
+        return tracker
     }
 
     func increment(times count: Int) throws {
         let tracker = try firstTracker()
         for _ in 0..<count {
-            try queue.write { db in try Self.countChange(db, trackerID: tracker, amount: 1) }
+            try queue.write { db in try Self.count(db, 1, of: tracker) }
         }
     }
 
@@ -80,7 +118,7 @@ final class GRDBSide: Side {
         let tracker = try firstTracker()
         for _ in 0..<batches {
             try queue.write { db in
-                for _ in 0..<size { try Self.countChange(db, trackerID: tracker, amount: 1) }
+                for _ in 0..<size { try Self.count(db, 1, of: tracker) }
             }
         }
     }
@@ -91,16 +129,7 @@ final class GRDBSide: Side {
         for group in groups(count, of: batchSize ?? 1) {
             try queue.write { db in
                 for index in group {
-                    let key = itemKey(first + index)
-                    try db.cachedStatement(sql: SQL.countItem).execute(arguments: [tracker, key])
-                    guard db.changesCount == 1 else { throw BenchError("item counted twice") }
-                    do {
-                        try Self.countChange(db, trackerID: tracker, amount: 1)
-                    } catch {
-                        // As the library does inside a caller's transaction: the key goes with its count.
-                        try? db.cachedStatement(sql: SQL.forgetItem).execute(arguments: [tracker, key])
-                        throw error
-                    }
+                    guard try Self.countItem(db, itemKey(first + index), of: tracker) else { throw BenchError("item counted twice") }
                 }
             }
         }
@@ -108,52 +137,25 @@ final class GRDBSide: Side {
     }
 
     func overall() throws -> Double {
-        try queue.read { db in
-            try Double.fetchOne(db.cachedStatement(sql: SQL.overall), arguments: [setID])!
+        let set = set
+        let row = try queue.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: SQL.overall), arguments: ["set": set.id, "token": set.token])
         }
+        guard let row, row[1] as Bool else { throw BenchError("the set is gone") }
+        return row[0]
     }
 
     func current() throws -> Int {
         let tracker = try firstTracker()
-        return try queue.read { db in
-            try Int.fetchOne(db.cachedStatement(sql: SQL.tracker), arguments: [tracker])!
-        }
+        return try queue.read { db in try Self.current(db, of: tracker) }
     }
 
-    // MARK: - The library's counting logic
-
-    /// The hot-path UPDATE, which changes nothing when the change must be recorded, then the recording path.
-    private static func countChange(_ db: Database, trackerID: Int64, amount: Int) throws {
-        let now = Date().timeIntervalSince1970
-        try db.cachedStatement(sql: SQL.increment).execute(arguments: [trackerID, amount, now])
-        if db.changesCount == 0 { try recordChange(db, trackerID: trackerID, amount: amount) }
-    }
-
-    /// The library's `recordChange(.add(amount))`: the count and the history rows it calls for.
-    private static func recordChange(_ db: Database, trackerID: Int64, amount: Int) throws {
-        try db.inSavepoint {
-            let now = Date().timeIntervalSince1970
-            guard let state = try Row.fetchOne(db.cachedStatement(sql: SQL.trackerState), arguments: [trackerID]) else {
-                throw BenchError("no such tracker")
-            }
-            try db.cachedStatement(sql: SQL.addCount).execute(arguments: [trackerID, amount, now])
-            let current: Int = state[1] + amount
-            let total: Int = state[2]
-            let starts = state[3] == nil
-            let completes = state[4] == nil && current >= total
-            let samples = !starts && !completes && now >= state[5] ?? now
-            guard starts || completes || samples else { return .commit }
-            if starts { try db.cachedStatement(sql: SQL.restartRate).execute(arguments: [trackerID, now]) }
-            try db.cachedStatement(sql: SQL.markTracker).execute(arguments: [trackerID, now, completes, now + sampleInterval])
-            if starts { try insertEvent(db, trackerID: trackerID, kind: "started", at: now) }
-            if completes { try insertEvent(db, trackerID: trackerID, kind: "completed", at: now) }
-            if samples { try insertEvent(db, trackerID: trackerID, kind: "progress", at: now) }
-            return .commit
-        }
-    }
-
-    private static func insertEvent(_ db: Database, trackerID: Int64, kind: String, at now: Double) throws {
-        try db.cachedStatement(sql: SQL.insertEvent).execute(arguments: [trackerID, kind, now])
+    /// The library's `values(of:)`, of which the count.
+    private static func current(_ db: Database, of tracker: Identity) throws -> Int {
+        guard let current = try Int.fetchOne(
+            db.cachedStatement(sql: SQL.values), arguments: ["id": tracker.id, "token": tracker.token]
+        ) else { throw BenchError("no such tracker") }
+        return current
     }
 }
 #endif

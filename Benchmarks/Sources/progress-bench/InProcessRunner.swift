@@ -48,11 +48,13 @@ struct InProcessRunner {
         } while calls < minimumCalls || now() - start < minimumTurn
         let elapsed = now() - start
         fixture.counted += calls * operation.counted
+        fixture.failed += calls * operation.failed
         return Double(calls * operation.unit) / elapsed
     }
 
-    /// Each side's first tracker holds exactly the increments it made; in quick mode, where
-    /// every side made the same calls, all sides read the same status and overall progress.
+    /// Each side's first tracker holds exactly the increments and failed items it made; in
+    /// quick mode, where every side made the same calls, those are equal on every side, and all
+    /// sides read the same status and overall progress.
     private func check(_ operation: Operation, _ fixtures: [Fixture]) throws {
         var digests: [SideKind: StatusDigest] = [:]
         for fixture in fixtures {
@@ -60,6 +62,10 @@ struct InProcessRunner {
             let current = try side.current()
             guard current == fixture.counted else {
                 throw BenchError("\(operation.name): \(fixture.kind) counted \(current), expected \(fixture.counted)")
+            }
+            let failures = try side.failureCount()
+            guard failures == fixture.failed else {
+                throw BenchError("\(operation.name): \(fixture.kind) stored \(failures) failures, expected \(fixture.failed)")
             }
             var digest = try side.status()
             guard try side.overall() == digest.overall else {

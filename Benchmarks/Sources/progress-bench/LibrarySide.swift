@@ -70,6 +70,19 @@ final class LibrarySide: SpreadCounting {
         }
     }
 
+    func fail(items count: Int) throws {
+        let tracker = try firstTracker()
+        for _ in 0..<count {
+            let key = itemKey(nextItem)
+            guard try tracker.fail(item: key, reason: failureReason) == 1 else { throw BenchError("item \(key) failed before") }
+            nextItem += 1
+        }
+    }
+
+    func failureCount() throws -> Int {
+        try firstTracker().failures(.all).count
+    }
+
     func overall() throws -> Double {
         try set.getOverallProgress()
     }

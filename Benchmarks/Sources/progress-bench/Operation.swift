@@ -12,6 +12,8 @@ struct Operation {
     var reopens = false
     /// Increments of the first tracker that one call of `work` makes (checked after the row).
     var counted = 0
+    /// Failed items that one call of `work` records on the first tracker (checked after the row).
+    var failed = 0
     /// Operations one call of `work` performs.
     let unit: Int
     let work: (Fixture) throws -> Void
@@ -24,6 +26,8 @@ struct Operation {
             Operation(name: "increment.full", durability: .full, counted: 20, unit: 20) { try $0.side().increment(times: 20) },
             Operation(name: "increment.batch", counted: 1_000, unit: 1_000) { try $0.side().increment(batches: 1, of: 1_000) },
             Operation(name: "increment.item", counted: 100, unit: 100) { try $0.side().countItems(100, batchSize: nil) },
+            // Issue 13: recording a failure costs no more than counting an item (the row above).
+            Operation(name: "fail.item", failed: 100, unit: 100) { try $0.side().fail(items: 100) },
             Operation(name: "increment.item.batch", counted: 1_000, unit: 1_000) { try $0.side().countItems(1_000, batchSize: 1_000) },
             Operation(name: "overall.10", trackers: 10, unit: 1) { _ = try $0.side().overall() },
             Operation(name: "overall.1k", trackers: 1_000, unit: 1) { _ = try $0.side().overall() },
@@ -62,6 +66,8 @@ final class Fixture {
     private var open: (any Side)?
     /// Increments of the first tracker made so far.
     var counted = 0
+    /// Failed items recorded on the first tracker so far.
+    var failed = 0
 
     init(kind: SideKind, path: String, durability: Durability) {
         self.kind = kind

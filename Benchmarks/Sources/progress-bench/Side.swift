@@ -12,6 +12,11 @@ protocol Side: AnyObject {
     func increment(batches: Int, of size: Int) throws
     /// Counts `count` new item keys on the first tracker: autocommit when `batchSize` is nil.
     func countItems(_ count: Int, batchSize: Int?) throws
+    /// Records `count` failures of new item keys on the first tracker, each autocommit, with
+    /// `failureReason`.
+    func fail(items count: Int) throws
+    /// The number of failed items stored for the first tracker.
+    func failureCount() throws -> Int
     func overall() throws -> Double
     /// Reads every tracker's status; returns what the check compares.
     func status() throws -> StatusDigest
@@ -55,8 +60,12 @@ enum SideKind: String, CaseIterable {
     }
 }
 
-/// The item key numbered `n`, the same text on every side.
+/// The item key numbered `n`, the same text on every side. Counted and failed items take
+/// their numbers from one sequence per side, so that each is new.
 func itemKey(_ n: Int) -> String { "item-\(n)" }
+
+/// Why `fail(items:)` says an item failed: a short fixed text, as a real import's reasons are.
+let failureReason = "timed out"
 
 /// Tracker i of `addTrackers` is counted to this, so that the sets hold partial, complete and over-counted trackers.
 func initialCount(ofTracker index: Int) -> Int { index % 150 }

@@ -5,9 +5,9 @@
 
 // The baseline the library's targets are measured against (issue 12): the seed's semantics
 // with the least work SQLite allows, in plain C over libsqlite3. Its own schema (in
-// minimal.c, not the library's): one row per tracker, item keys in a WITHOUT ROWID table,
-// no history, no timing. Every statement is prepared once. Functions return an SQLite
-// result code (0 is SQLITE_OK); mb_error tells what failed.
+// minimal.c, not the library's): one row per tracker, item keys and failed items (issue 13)
+// in WITHOUT ROWID tables, no history, no timing. Every statement is prepared once.
+// Functions return an SQLite result code (0 is SQLITE_OK); mb_error tells what failed.
 
 typedef struct mb_db mb_db;
 
@@ -36,6 +36,12 @@ int mb_increment_spread(mb_db *db, int64_t first_tracker, int trackers, int coun
 /// Counts the items "item-<n>" for n in [first, first + count), autocommit when `batch_size`
 /// is 0, else in transactions of `batch_size`. SQLITE_CONSTRAINT if one was counted already.
 int mb_count_items(mb_db *db, int64_t tracker_id, int64_t first, int count, int batch_size);
+/// Records that the items "item-<n>" for n in [first, first + count) failed with `reason`,
+/// each in its own transaction (autocommit): a new key gets a failure with 1 attempt, a
+/// failed one one more attempt, the time and the reason. SQLITE_CONSTRAINT if one is counted.
+int mb_fail_items(mb_db *db, int64_t tracker_id, int64_t first, int count, const char *reason);
+/// The number of failed items stored for the tracker.
+int mb_failure_count(mb_db *db, int64_t tracker_id, int64_t *count);
 
 /// The seed's overall progress of the set, in percent.
 int mb_overall(mb_db *db, int64_t set_id, double *overall);
