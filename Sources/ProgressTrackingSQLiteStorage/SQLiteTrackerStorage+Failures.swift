@@ -3,45 +3,66 @@ package import ProgressTrackingStorage
 
 extension SQLiteTrackerStorage {
     // A failure is stored only for an item that is not counted, of a tracker that exists; a
-    // repeated one keeps its row, with one more attempt and the last reason.
-    private static let recordFailure = SQL("""
+    // repeated one keeps its row, with one more attempt and the last reason. Plain statements,
+    // not an upsert with RETURNING: SQLite keeps RETURNING's rows in temporary tables, about 40k
+    // instructions a statement, which made recording a failure cost twice counting an item.
+    private static let insertFailure = SQL("""
         INSERT INTO tracker_failure (tracker_id, key, reason, attempts, first_at, last_at)
         SELECT :id, :key, :reason, 1, :now, :now
         WHERE EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
             AND NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key)
-        ON CONFLICT (tracker_id, key) DO UPDATE SET
-            attempts = attempts + 1, last_at = excluded.last_at, reason = excluded.reason
-        RETURNING attempts
+        ON CONFLICT (tracker_id, key) DO NOTHING
         """)
-    // The tracker is there: recordFailure's statement checked its token.
-    private static let countFailure = SQL("""
-        UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id RETURNING failure_sampled_at
+    private static let repeatFailure = SQL("""
+        UPDATE tracker_failure SET attempts = attempts + 1, last_at = :now, reason = :reason
+        WHERE tracker_id = :id AND key = :key
+            AND EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
+            AND NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key)
         """)
+    private static let failureAttempts = SQL("SELECT attempts FROM tracker_failure WHERE tracker_id = :id AND key = :key")
+    // The tracker is there: insertFailure's statement checked its token.
+    private static let countFailure = SQL("UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id")
+    private static let failuresSampledAt = SQL("SELECT failure_sampled_at FROM tracker_detail WHERE tracker_id = :id")
 
     package func recordFailure(
         _ key: String, reason: String, of tracker: TrackerIdentity, at now: Double
     ) throws(StorageError) -> FailureRecording {
-        let attempts = try run { () throws(SQLiteError) in
-            try connection.statement(Self.recordFailure).first {
+        let inserted = try run { () throws(SQLiteError) in
+            try connection.statement(Self.insertFailure).run {
                 $0.bind(tracker.id, as: ":id")
                 $0.bind(key, as: ":key")
                 $0.bind(reason, as: ":reason")
                 $0.bind(now, as: ":now")
                 $0.bind(tracker.token, as: ":token")
+            }
+        }
+        guard inserted == 0 else {
+            let lastSample = try run { () throws(SQLiteError) in
+                _ = try connection.statement(Self.countFailure).run { $0.bind(tracker.id, as: ":id") }
+                return try connection.statement(Self.failuresSampledAt).first {
+                    $0.bind(tracker.id, as: ":id")
+                } read: { $0.optionalDouble("failure_sampled_at") }
+            }
+            return .first(lastSample: lastSample ?? nil)
+        }
+        let attempts = try run { () throws(SQLiteError) -> Int? in
+            let repeated = try connection.statement(Self.repeatFailure).run {
+                $0.bind(now, as: ":now")
+                $0.bind(reason, as: ":reason")
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(key, as: ":key")
+                $0.bind(tracker.token, as: ":token")
+            }
+            guard repeated > 0 else { return nil }
+            return try connection.statement(Self.failureAttempts).first {
+                $0.bind(tracker.id, as: ":id")
+                $0.bind(key, as: ":key")
             } read: { $0.int("attempts") }
         }
-        guard let attempts else {
-            // Nothing stored: the item is counted (hasItem says so), or the tracker is gone (it throws).
-            _ = try hasItem(key, in: tracker)
-            return .alreadyCounted
-        }
-        guard attempts == 1 else { return .repeated(attempts: attempts) }
-        let lastSample = try run { () throws(SQLiteError) in
-            try connection.statement(Self.countFailure).first {
-                $0.bind(tracker.id, as: ":id")
-            } read: { $0.optionalDouble("failure_sampled_at") }
-        }
-        return .first(lastSample: lastSample ?? nil)
+        if let attempts { return .repeated(attempts: attempts) }
+        // Nothing stored: the item is counted (hasItem says so), or the tracker is gone (it throws).
+        _ = try hasItem(key, in: tracker)
+        return .alreadyCounted
     }
 
     private static let markFailuresSampled = SQL("""
