@@ -30,17 +30,21 @@ extension GRDBSide {
     static func recordFailure(_ db: Database, _ key: String, reason: String, of tracker: Identity) throws -> Int {
         let now = Date().timeIntervalSince1970
         let (id, token) = (tracker.id, tracker.token)
-        guard let attempts = try Int.fetchOne(
-            db.cachedStatement(sql: SQL.recordFailure),
-            arguments: ["id": id, "key": key, "reason": reason, "now": now, "token": token]
-        ) else {
+        let arguments: StatementArguments = ["id": id, "key": key, "reason": reason, "now": now, "token": token]
+        try db.cachedStatement(sql: SQL.insertFailure).execute(arguments: arguments)
+        guard db.changesCount == 1 else {
+            try db.cachedStatement(sql: SQL.repeatFailure).execute(arguments: arguments)
+            if db.changesCount == 1,
+                let attempts = try Int.fetchOne(db.cachedStatement(sql: SQL.failureAttempts), arguments: ["id": id, "key": key]) {
+                return attempts
+            }
             // Nothing stored: the item is counted, or the tracker is gone (hasItem tells which).
             let row = try Row.fetchOne(db.cachedStatement(sql: SQL.hasItem), arguments: ["id": id, "token": token, "key": key])
             guard let row, row["tracked"] as Bool else { throw BenchError("no such tracker") }
             throw BenchError("item \(key) is counted: it cannot fail")
         }
-        guard attempts == 1 else { return attempts }
-        let lastSample = try Double.fetchOne(db.cachedStatement(sql: SQL.countFailure), arguments: ["id": id])
+        try db.cachedStatement(sql: SQL.countFailure).execute(arguments: ["id": id])
+        let lastSample = try Double?.fetchOne(db.cachedStatement(sql: SQL.failuresSampledAt), arguments: ["id": id]) ?? nil
         // HistoryPolicy.samplesFailure: the first failure ever, or a sample interval after the last sampled one.
         if lastSample.map({ now >= $0 + sampleInterval }) ?? true {
             try db.cachedStatement(sql: SQL.markFailuresSampled).execute(arguments: ["now": now, "id": id, "token": token])

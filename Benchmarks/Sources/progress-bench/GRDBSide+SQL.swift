@@ -82,18 +82,22 @@ extension GRDBSide {
 
         // MARK: - Failures (+Failures)
 
-        static let recordFailure = """
+        static let insertFailure = """
             INSERT INTO tracker_failure (tracker_id, key, reason, attempts, first_at, last_at)
             SELECT :id, :key, :reason, 1, :now, :now
             WHERE EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
                 AND NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key)
-            ON CONFLICT (tracker_id, key) DO UPDATE SET
-                attempts = attempts + 1, last_at = excluded.last_at, reason = excluded.reason
-            RETURNING attempts
+            ON CONFLICT (tracker_id, key) DO NOTHING
             """
-        static let countFailure = """
-            UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id RETURNING failure_sampled_at
+        static let repeatFailure = """
+            UPDATE tracker_failure SET attempts = attempts + 1, last_at = :now, reason = :reason
+            WHERE tracker_id = :id AND key = :key
+                AND EXISTS (SELECT 1 FROM tracker WHERE id = :id AND token = :token)
+                AND NOT EXISTS (SELECT 1 FROM tracker_item WHERE tracker_id = :id AND key = :key)
             """
+        static let failureAttempts = "SELECT attempts FROM tracker_failure WHERE tracker_id = :id AND key = :key"
+        static let countFailure = "UPDATE tracker_detail SET failed = failed + 1 WHERE tracker_id = :id"
+        static let failuresSampledAt = "SELECT failure_sampled_at FROM tracker_detail WHERE tracker_id = :id"
         static let markFailuresSampled = """
             UPDATE tracker_detail SET failure_sampled_at = :now
             WHERE tracker_id = :id AND (SELECT token FROM tracker WHERE id = :id) = :token
