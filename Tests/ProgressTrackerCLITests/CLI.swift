@@ -52,7 +52,7 @@ final class CLI {
         let stderr = directory.appending(path: "stderr-\(UUID().uuidString)")
         try Data().write(to: stdout)
         try Data().write(to: stderr)
-        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
+        let process = try makeProcess(arguments, environment: environment, as: user, executable: executable)
         let outputHandles = (try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr))
         // The watchdog keeps the process, and with it these handles, until `giveUpAfter`, so
         // they are closed here: a test process with over a thousand open descriptors crashes
@@ -111,7 +111,7 @@ final class CLI {
         _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil, executable: URL = CLI.executable,
         input: String? = nil, giveUpAfter: Duration = .seconds(60)
     ) throws -> RunningCommand {
-        let process = makeProcess(arguments, environment: environment, as: user, executable: executable)
+        let process = try makeProcess(arguments, environment: environment, as: user, executable: executable)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -127,11 +127,11 @@ final class CLI {
 
     private func makeProcess(
         _ arguments: [String], environment: [String: String], as user: OtherUser? = nil, executable: URL = CLI.executable
-    ) -> Process {
+    ) throws -> Process {
         let process = Process()
         if let user {
             process.executableURL = OtherUser.setpriv
-            process.arguments = user.setprivArguments(executable, arguments)
+            process.arguments = user.setprivArguments(try runnableByOthers(executable), arguments)
         } else {
             process.executableURL = executable
             process.arguments = arguments
@@ -139,6 +139,21 @@ final class CLI {
         process.currentDirectoryURL = directory
         process.environment = self.environment(environment)
         return process
+    }
+
+    /// `executable`, or a link to it in this test's directory when other users may not reach
+    /// it where it was built: a clone in a private temporary directory (mode 700) holds the
+    /// build folder, and another user could not run the commands from there.
+    func runnableByOthers(_ executable: URL) throws -> URL {
+        if (try? OtherUser.requireEveryoneMay(.run, executable.path)) != nil { return executable }
+        let commands = directory.appending(path: "commands")
+        try FileManager.default.createDirectory(at: commands, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let runnable = commands.appending(path: executable.lastPathComponent)
+        if !FileManager.default.fileExists(atPath: runnable.path) {
+            // A hard link costs nothing; across file systems, a copy.
+            if link(executable.path, runnable.path) != 0 { try FileManager.default.copyItem(at: executable, to: runnable) }
+        }
+        return runnable
     }
 
     /// This process's environment without `COLUMNS` (a test sets the width it wants), with the

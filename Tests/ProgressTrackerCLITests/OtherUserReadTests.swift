@@ -48,8 +48,8 @@ struct OtherUserReadTests {
     init() throws {
         try OtherUser.requireAvailable()
         cli = try CLI()
-        try OtherUser.requireEveryoneMay(.run, CLI.executable.path)
-        try OtherUser.requireEveryoneMay(.run, Self.worker.path)
+        try OtherUser.requireEveryoneMay(.run, cli.runnableByOthers(CLI.executable).path)
+        try OtherUser.requireEveryoneMay(.run, cli.runnableByOthers(Self.worker).path)
     }
 
     // MARK: - A store at rest
@@ -133,7 +133,7 @@ struct OtherUserReadTests {
         let increments = try cli.start(
             ["-c", #""$1" --db "$2" increment work b > /dev/null || exit 1; echo counting; "#
                 + #"while [ ! -e "$3" ]; do "$1" --db "$2" increment work b > /dev/null || exit 1; done; echo stopped"#,
-             "sh", CLI.executable.path, directory.storePath, stop],
+             "sh", try cli.runnableByOthers(CLI.executable).path, directory.storePath, stop],
             as: .owner, executable: URL(filePath: "/bin/sh"), giveUpAfter: .seconds(300)
         )
         #expect(increments.nextLine() == "counting")
