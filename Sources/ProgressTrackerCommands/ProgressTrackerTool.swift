@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 internal import ArgumentParser
 internal import ProgressTrackerRendering
 
@@ -21,7 +16,7 @@ package enum ProgressTrackerTool {
         if let serverStores {
             InstalledServerStores.install(serverStores)
         } else {
-            SiblingTool.handOverIfAServerMayBeNamed(environmentStore: ProcessInfo.processInfo.environment[StoreFile.environmentVariable])
+            SiblingTool.handOverIfAServerMayBeNamed()
         }
         do {
             var command = try ProgressTrackerCommand.parseAsRoot(Array(ProcessTitle.argumentsHidingPasswords().dropFirst()))

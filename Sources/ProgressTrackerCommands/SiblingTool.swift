@@ -13,9 +13,10 @@ enum SiblingTool {
     ///
     /// `execv` keeps the process (its id, its terminal, its signals), so that to the shell and
     /// to a test it is still the command it started.
-    static func handOverIfAServerMayBeNamed(environmentStore: String?) {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard arguments.contains(where: ServerAddress.mayNameAServer)
+    static func handOverIfAServerMayBeNamed() {
+        // One variable, not ProcessInfo's whole environment: this runs before every command.
+        let environmentStore = getenv(StoreFile.environmentVariable).map { String(cString: $0) }
+        guard CommandLine.arguments.dropFirst().contains(where: ServerAddress.mayNameAServer)
             || environmentStore.map(ServerAddress.isURI) == true
         else { return }
         guard let sibling = path() else { return }

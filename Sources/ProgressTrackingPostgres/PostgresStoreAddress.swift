@@ -16,11 +16,6 @@ package struct PostgresStoreAddress: Sendable {
         self.schema = schema
     }
 
-    /// Whether `text` is a PostgreSQL URI rather than a file's path.
-    package static func isURI(_ text: String) -> Bool {
-        schemes.contains { text.hasPrefix($0) }
-    }
-
     /// How messages name the store, as ``ProgressStore/path`` of the store opened there does:
     /// `host:port/database as user, schema S`, worked out without connecting.
     package var location: String {

@@ -116,21 +116,19 @@ enum PostgresWorker {
         guard arguments.count == 7, let kind = SideKind(rawValue: arguments[0]), kind.measuresPostgres,
               let start = Double(arguments[4]), let stop = Double(arguments[5]), let count = Int(arguments[6])
         else { throw BenchError("usage: --worker postgres SIDE URI SCHEMA SET START STOP COUNT") }
-        let lines = try { () throws -> [String] in
-            let side = try kind.open(postgres: arguments[1], schema: arguments[2], set: arguments[3])
-            _ = try side.current()  // the statements prepared and the tracker found before the start
-            while now() < start { usleep(100) }
-            var latencies: [Double] = []
-            let first = now()
-            while stop > 0 ? now() < stop : latencies.count < count {
-                let begin = now()
-                try side.increment(times: 1)
-                latencies.append(now() - begin)
-            }
-            let last = now()
-            try side.close()
-            return ["\(latencies.count)", "\(first)", "\(last)"] + latencies.map { "\($0)" }
-        }()
+        let side = try kind.open(postgres: arguments[1], schema: arguments[2], set: arguments[3])
+        _ = try side.current()  // the statements prepared and the tracker found before the start
+        while now() < start { usleep(100) }
+        var latencies: [Double] = []
+        let first = now()
+        while stop > 0 ? now() < stop : latencies.count < count {
+            let begin = now()
+            try side.increment(times: 1)
+            latencies.append(now() - begin)
+        }
+        let last = now()
+        try side.close()
+        let lines = ["\(latencies.count)", "\(first)", "\(last)"] + latencies.map { "\($0)" }
         print(lines.joined(separator: "\n"))
     }
 }

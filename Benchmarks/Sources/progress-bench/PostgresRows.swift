@@ -13,24 +13,22 @@ enum PostgresRows {
             return (nil, [])
         }
         let sides = options.postgresSides
-        let (server, rows) = try { () throws -> (PostgresServer.Description, [RowResult]) in
-            let server = try PostgresServer(uri: uri)
-            let runner = PostgresRunner(options: options, server: server)
-            let workers = PostgresProcesses(options: options, server: server)
-            let operations = options.scale ? [] : PostgresOperation.all
-            var measurements: [(name: String, measure: () throws -> RowResult)] =
-                operations.map { operation in (operation.name, { try runner.run(operation) }) }
-            measurements += processes.map { shape in (shape.name, { try workers.run(shape) }) }
-            var rows: [RowResult] = []
-            for measurement in measurements where options.includes(measurement.name) {
-                let started = now()
-                rows.append(try measurement.measure())
-                FileHandle.standardError.write(Data("\(measurement.name): \(String(format: "%.1f", now() - started)) s\n".utf8))
-            }
-            return (try server.description(), rows)
-        }()
-        print("PostgreSQL rows: \(server.summary); the C side is the minimal program over libpq.")
+        let server = try PostgresServer(uri: uri)
+        let runner = PostgresRunner(options: options, server: server)
+        let workers = PostgresProcesses(options: options, server: server)
+        let operations = options.scale ? [] : PostgresOperation.all
+        var measurements: [(name: String, measure: () throws -> RowResult)] =
+            operations.map { operation in (operation.name, { try runner.run(operation) }) }
+        measurements += processes.map { shape in (shape.name, { try workers.run(shape) }) }
+        var rows: [RowResult] = []
+        for measurement in measurements where options.includes(measurement.name) {
+            let started = now()
+            rows.append(try measurement.measure())
+            FileHandle.standardError.write(Data("\(measurement.name): \(String(format: "%.1f", now() - started)) s\n".utf8))
+        }
+        let description = try server.description()
+        print("PostgreSQL rows: \(description.summary); the C side is the minimal program over libpq.")
         Table.print(rows, sides: sides)
-        return (server, rows)
+        return (description, rows)
     }
 }
